@@ -36,7 +36,7 @@ public class WorkspaceAuthFilter {
         }
     }
 
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
     public void authenticate(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (!config.required() || path.startsWith("/q/")) {

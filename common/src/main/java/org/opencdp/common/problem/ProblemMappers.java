@@ -2,6 +2,7 @@ package org.opencdp.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -32,6 +33,9 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, request);
         }
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return json(json, request);
+        }
         Response problem = respond(problem(request, status, clientDetail(status, e.getMessage())));
         String allow = e.getResponse().getHeaderString("Allow");
         return allow == null ? problem : Response.fromResponse(problem).header("Allow", allow).build();
@@ -45,6 +49,11 @@ public class ProblemMappers {
                 .toList();
         String detail = violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; "));
         return respond(problem(request, 400, detail).withViolations(violations));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatch(MismatchedInputException e, ContainerRequestContext request) {
+        return json(e, request);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -98,9 +107,12 @@ public class ProblemMappers {
         for (Path.Node node : v.getPropertyPath()) {
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
-            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                String name = node.getName() == null ? "" : node.getName();
-                properties.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+            } else if (node.getKind() == ElementKind.PROPERTY) {
+                properties.add(node.getName());
+            } else if (node.getKind() == ElementKind.CONTAINER_ELEMENT && !properties.isEmpty()) {
+                String index = node.getIndex() != null ? "[" + node.getIndex() + "]"
+                        : node.getKey() != null ? "[" + node.getKey() + "]" : "";
+                properties.set(properties.size() - 1, properties.get(properties.size() - 1) + index);
             }
         }
         if (!properties.isEmpty()) {
