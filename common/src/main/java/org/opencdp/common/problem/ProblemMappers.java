@@ -107,12 +107,16 @@ public class ProblemMappers {
         for (Path.Node node : v.getPropertyPath()) {
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
-            } else if (node.getKind() == ElementKind.PROPERTY) {
+                continue;
+            }
+            if (node.isInIterable() && !properties.isEmpty()) {
+                // the index or key of a node belongs to the container before it: types[0].type, tags[2]
+                Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                int last = properties.size() - 1;
+                properties.set(last, properties.get(last) + (at == null ? "" : "[" + at + "]"));
+            }
+            if (node.getKind() == ElementKind.PROPERTY) {
                 properties.add(node.getName());
-            } else if (node.getKind() == ElementKind.CONTAINER_ELEMENT && !properties.isEmpty()) {
-                String index = node.getIndex() != null ? "[" + node.getIndex() + "]"
-                        : node.getKey() != null ? "[" + node.getKey() + "]" : "";
-                properties.set(properties.size() - 1, properties.get(properties.size() - 1) + index);
             }
         }
         if (!properties.isEmpty()) {

@@ -8,10 +8,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.OptionalLong;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencdp.common.auth.WorkspaceContext;
 import org.opencdp.common.problem.Problem;
-import org.opencdp.common.problem.ProblemException;
+import org.opencdp.common.rest.Versions;
 import org.opencdp.dmp.WorkspaceSettings;
 import org.opencdp.dmp.api.SettingsUpdate;
 import org.opencdp.dmp.api.SettingsView;
@@ -59,21 +57,10 @@ public class SettingsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@Valid @NotNull SettingsUpdate body,
             @Parameter(description = "ETag from a previous read, e.g. \"1\"") @HeaderParam("If-Match") String ifMatch) {
-        return withEtag(settings.updateRetention(workspace.workspaceId(), body.retention(), version(ifMatch)));
+        return withEtag(settings.updateRetention(workspace.workspaceId(), body.retention(), Versions.ifMatch(ifMatch)));
     }
 
     private static Response withEtag(WorkspaceSettings s) {
-        return Response.ok(SettingsView.of(s)).tag(new EntityTag(Long.toString(s.version()))).build();
-    }
-
-    private static OptionalLong version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return OptionalLong.empty();
-        }
-        try {
-            return OptionalLong.of(Long.parseLong(ifMatch.trim().replaceFirst("^W/", "").replace("\"", "")));
-        } catch (NumberFormatException e) {
-            throw new ProblemException(412, "If-Match must be an ETag returned by this API, such as \"1\"");
-        }
+        return Response.ok(SettingsView.of(s)).tag(Versions.etag(s.version())).build();
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.OptionalLong;
 import org.opencdp.common.problem.ProblemException;
+import org.opencdp.common.rest.Versions;
 import org.opencdp.dmp.WorkspaceSettings;
 import org.opencdp.dmp.config.DmpConfig;
 import org.opencdp.dmp.repository.SettingsRepository;
@@ -29,8 +30,7 @@ public class SettingsService {
     public WorkspaceSettings updateRetention(String workspaceId, String retentionText, OptionalLong ifMatch) {
         Duration retention = parseRetention(retentionText);
         long expected = ifMatch.isPresent() ? ifMatch.getAsLong() : get(workspaceId).version();
-        return repository.save(workspaceId, retention, expected).orElseThrow(() -> new ProblemException(412,
-                "The settings were changed by another request; read them again and retry with the new ETag"));
+        return repository.save(workspaceId, retention, expected).orElseThrow(() -> Versions.staleWrite("settings"));
     }
 
     private Duration parseRetention(String text) {

@@ -1,0 +1,67 @@
+package org.opencdp.profile.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.opencdp.common.problem.Problem;
+import org.opencdp.common.problem.ProblemException;
+import org.opencdp.common.rest.Versions;
+import org.opencdp.profile.IdentityRules;
+import org.opencdp.profile.api.IdentityRulesUpdate;
+import org.opencdp.profile.repository.IdentityRulesRepository;
+
+/** Reads and replaces a workspace's identity rules; safe defaults apply until the workspace saves its own. */
+@ApplicationScoped
+public class IdentityRulesService {
+    private static final Set<String> BUILT_IN = IdentityRules.DEFAULT_TYPES.stream()
+            .map(IdentityRules.TypeRule::type).collect(Collectors.toUnmodifiableSet());
+
+    private final IdentityRulesRepository repository;
+
+    public IdentityRulesService(IdentityRulesRepository repository) {
+        this.repository = repository;
+    }
+
+    public IdentityRules get(String workspaceId) {
+        return repository.find(workspaceId).orElseGet(() -> IdentityRules.defaults(workspaceId));
+    }
+
+    public IdentityRules replace(String workspaceId, IdentityRulesUpdate update, OptionalLong ifMatch) {
+        List<IdentityRules.TypeRule> types = validTypes(update.types());
+        List<String> blocked = update.blockedValues().stream()
+                .map(v -> v.strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toCollection(LinkedHashSet::new)).stream().toList();
+        long expected = ifMatch.isPresent() ? ifMatch.getAsLong() : get(workspaceId).version();
+        return repository.save(workspaceId, types, blocked, expected)
+                .orElseThrow(() -> Versions.staleWrite("identity rules"));
+    }
+
+    private static List<IdentityRules.TypeRule> validTypes(List<IdentityRulesUpdate.TypeRuleInput> input) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<IdentityRules.TypeRule> types = new ArrayList<>();
+        for (int i = 0; i < input.size(); i++) {
+            IdentityRulesUpdate.TypeRuleInput t = input.get(i);
+            if (!seen.add(t.type().toLowerCase(Locale.ROOT))) {
+                violations.add(new Problem.Violation("types[" + i + "].type", "is listed twice"));
+            }
+            types.add(new IdentityRules.TypeRule(t.type(), t.maxPerProfile(), BUILT_IN.contains(t.type())));
+        }
+        for (String builtIn : BUILT_IN.stream().sorted().toList()) {
+            if (!seen.contains(builtIn.toLowerCase(Locale.ROOT))) {
+                violations.add(new Problem.Violation("types", "must keep the built-in type " + builtIn));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(400, violations.stream().map(v -> v.field() + " " + v.message())
+                    .collect(Collectors.joining("; ")), violations);
+        }
+        return types;
+    }
+}
