@@ -17,6 +17,9 @@ class OpenApiIT {
                 .body("paths", hasKey("/api/workspaces"))
                 .body("paths", hasKey("/api/workspaces/{id}/keys"))
                 .body("paths", hasKey("/api/dmp/settings"))
+                .body("paths", hasKey("/api/crm/deal-reasons"))
+                .body("paths", hasKey("/api/profiles/identity-rules"))
+                .body("paths", hasKey("/api/segments/condition-catalog"))
                 .body("components.securitySchemes", hasKey("writeKey"))
                 .body("components.securitySchemes", hasKey("secretKey"));
     }

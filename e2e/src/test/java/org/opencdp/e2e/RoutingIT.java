@@ -3,6 +3,8 @@ package org.opencdp.e2e;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -27,6 +29,12 @@ class RoutingIT {
     void managementPrefixesReachTheirService() {
         given().auth().oauth2(tenant.secretKey()).get("/api/dmp/settings")
                 .then().statusCode(200).body("workspaceId", equalTo(tenant.workspaceId()));
+        given().auth().oauth2(tenant.secretKey()).get("/api/profiles/identity-rules")
+                .then().statusCode(200).body("workspaceId", equalTo(tenant.workspaceId()));
+        given().auth().oauth2(tenant.secretKey()).get("/api/crm/deal-reasons?outcome=lost")
+                .then().statusCode(200).body("outcome", everyItem(equalTo("lost")));
+        given().auth().oauth2(tenant.secretKey()).get("/api/segments/condition-catalog")
+                .then().statusCode(200).body("operators.operator", hasItem("between"));
         for (String prefix : new String[] {"/api/crm", "/api/dmp", "/api/profiles", "/api/privacy", "/api/segments",
                 "/api/destinations"}) {
             given().auth().oauth2(tenant.secretKey()).header("X-Request-Id", "e2e-routing-check-1")
