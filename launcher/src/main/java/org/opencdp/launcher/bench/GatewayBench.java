@@ -1,0 +1,374 @@
+package org.opencdp.launcher.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import org.opencdp.launcher.Args;
+import org.opencdp.launcher.PlatformOptions;
+import org.opencdp.launcher.Service;
+
+/**
+ * The cost of the gateway: the same read ({@code GET /api/dmp/settings}, one Mongo document by _id) (a) directly on
+ * dmp-service with a workspace token and (b) through the gateway with the secret key.
+ *
+ * <p>After a warm-up of both, each round measures throughput under load ({@code connections} connections, one request
+ * in flight each) and then per-request latency on one connection without load (queueing would hide the overhead).
+ * The order of the two targets flips every round (direct-gateway, gateway-direct, ...) and the report takes the
+ * median over the rounds, which cancels most of the noise and drift of a shared machine.
+ */
+public final class GatewayBench implements Bench {
+    static final String PATH = "/api/dmp/settings";
+    static final double TARGET_RATIO = 0.85;
+    static final double TARGET_P50_DELTA_MS = 1.0;
+    static final int WARMUP_SLICE_SECONDS = 4;
+    static final double WARMUP_STABLE = 0.10;
+
+    @Override
+    public String name() {
+        return "gateway";
+    }
+
+    @Override
+    public String description() {
+        return "overhead of the gateway: GET " + PATH + " direct on dmp-service vs through the gateway";
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("duration", "warmup", "rounds", "connections", "latency-requests");
+    }
+
+    @Override
+    public String usage() {
+        return String.join(System.lineSeparator(),
+                "  --duration S           seconds of load per target and round (CDP_BENCH_DURATION, default 8)",
+                "  --warmup S             seconds of warm-up per target (CDP_BENCH_WARMUP, default 12)",
+                "  --rounds N             rounds, target order flipped each round (CDP_BENCH_ROUNDS, default 3)",
+                "  --connections N        connections under load, one request in flight each"
+                        + " (CDP_BENCH_CONNECTIONS, default 32)",
+                "  --latency-requests N   sequential requests on one connection per target and round"
+                        + " (CDP_BENCH_LATENCY_REQUESTS, default 1000)",
+                "  --ephemeral            always start a temporary platform, even when ./cdp up runs",
+                "  --data-dir DIR         data folder of the running platform (CDP_DATA_DIR, default .cdp)",
+                "  --strict               exit 3 when a target is missed");
+    }
+
+    record Settings(int durationSeconds, int warmupSeconds, int rounds, int connections, int latencyRequests) {
+        static Settings from(Args args, Map<String, String> env) {
+            Settings s = new Settings(
+                    args.positiveInt("duration", env, "CDP_BENCH_DURATION", 8),
+                    args.positiveInt("warmup", env, "CDP_BENCH_WARMUP", 12),
+                    args.positiveInt("rounds", env, "CDP_BENCH_ROUNDS", 3),
+                    args.positiveInt("connections", env, "CDP_BENCH_CONNECTIONS", 32),
+                    args.positiveInt("latency-requests", env, "CDP_BENCH_LATENCY_REQUESTS", 1000));
+            if (s.estimatedSeconds() > 15 * 60) {
+                throw new Args.UsageException("These settings would run about " + s.estimatedSeconds() / 60
+                        + " minutes; keep the bench under 15 (fewer rounds or a shorter --duration).");
+            }
+            return s;
+        }
+
+        /** Upper bound of the run time, counting the latency phases at their time cap. */
+        long estimatedSeconds() {
+            return 3 * 2L * warmupSeconds + rounds * 2L * (durationSeconds + latencyCap().toSeconds());
+        }
+
+        Duration latencyCap() {
+            return Duration.ofSeconds(Math.max(5, durationSeconds));
+        }
+    }
+
+    /** The medians over the rounds of one target. */
+    record Summary(double throughput, double p50, double p99, double loadedP50, double loadedP99) {}
+
+    @Override
+    public int run(BenchContext context) throws Exception {
+        PrintStream out = context.out();
+        Settings settings = Settings.from(context.args(), context.env());
+        out.println(machine());
+        try (BenchPlatform platform = BenchPlatform.acquire(context, EnumSet.of(Service.GATEWAY, Service.DMP));
+             LoadGenerator load = new LoadGenerator()) {
+            out.println("Benchmarking against " + platform.description() + ".");
+            String jwt = platform.serviceToken(Duration.ofHours(2));
+            Target direct = Target.get("direct", platform.url(Service.DMP) + PATH)
+                    .withHeader("Authorization", "Bearer " + jwt)
+                    .withHeader("Accept", "application/json");
+            Target gateway = Target.get("gateway", platform.url(Service.GATEWAY) + PATH)
+                    .withHeader("Authorization", "Bearer " + platform.credentials().secretKey())
+                    .withHeader("Accept", "application/json");
+            for (Target target : List.of(direct, gateway)) {
+                String problem = probe(target);
+                if (problem != null) {
+                    out.println("FAIL: " + problem);
+                    return 2;
+                }
+            }
+
+            if (!warmUp(out, load, settings, direct, gateway)) {
+                return 2;
+            }
+
+            List<LoadResult> loadedDirect = new ArrayList<>();
+            List<LoadResult> loadedGateway = new ArrayList<>();
+            List<LoadResult> seqDirect = new ArrayList<>();
+            List<LoadResult> seqGateway = new ArrayList<>();
+            List<Cpu> cpuDirect = new ArrayList<>();
+            List<Cpu> cpuGateway = new ArrayList<>();
+            out.printf(Locale.ROOT, "%d rounds: %d s under load per target, then %d sequential requests on one"
+                    + " connection per target%n", settings.rounds(), settings.durationSeconds(),
+                    settings.latencyRequests());
+            out.printf(Locale.ROOT, "  %-5s %-8s %12s %10s %10s %12s %12s%n", "round", "target", "req/s",
+                    "p50 ms", "p99 ms", "1-conn p50", "1-conn p99");
+            for (int round = 1; round <= settings.rounds(); round++) {
+                List<Target> order = round % 2 == 1 ? List.of(direct, gateway) : List.of(gateway, direct);
+                LoadResult[] loaded = new LoadResult[2];
+                LoadResult[] sequential = new LoadResult[2];
+                for (Target target : order) {
+                    Cpu before = Cpu.of(platform);
+                    LoadResult r = load.closedLoop(target, settings.connections(),
+                            Duration.ofSeconds(settings.durationSeconds()));
+                    if (failed(out, "round " + round, r)) {
+                        return 2;
+                    }
+                    loaded[target == direct ? 0 : 1] = r;
+                    Cpu.of(platform).perRequest(before, r.ok())
+                            .ifPresent((target == direct ? cpuDirect : cpuGateway)::add);
+                }
+                for (Target target : order) {
+                    LoadResult r = load.sequential(target, settings.latencyRequests(), settings.latencyCap());
+                    if (failed(out, "round " + round, r)) {
+                        return 2;
+                    }
+                    sequential[target == direct ? 0 : 1] = r;
+                }
+                for (Target target : order) {
+                    int i = target == direct ? 0 : 1;
+                    out.printf(Locale.ROOT, "  %-5d %-8s %,12.0f %10.3f %10.3f %12.3f %12.3f%n", round,
+                            target.name(), loaded[i].throughput(), loaded[i].percentileMillis(50),
+                            loaded[i].percentileMillis(99), sequential[i].percentileMillis(50),
+                            sequential[i].percentileMillis(99));
+                }
+                loadedDirect.add(loaded[0]);
+                loadedGateway.add(loaded[1]);
+                seqDirect.add(sequential[0]);
+                seqGateway.add(sequential[1]);
+            }
+
+            Summary d = summarize(loadedDirect, seqDirect);
+            Summary g = summarize(loadedGateway, seqGateway);
+            boolean met = report(out, settings, d, g);
+            reportCpu(out, cpuDirect, cpuGateway);
+            out.printf(Locale.ROOT, "Spread over the rounds (req/s): direct %s, gateway %s.%n",
+                    spread(loadedDirect), spread(loadedGateway));
+            return met || !context.args().flag("strict") ? 0 : 3;
+        }
+    }
+
+    /**
+     * Warms both paths (and both JVMs' JIT) in alternating slices of about {@value #WARMUP_SLICE_SECONDS} s: at least
+     * {@code warmup} seconds per target, then on until neither target's throughput moved by more than
+     * {@value #WARMUP_STABLE} from one slice to the next, at most three times as long. False when requests failed.
+     */
+    private static boolean warmUp(PrintStream out, LoadGenerator load, Settings settings, Target direct,
+                                  Target gateway) {
+        int minSlices = Math.max(2, (settings.warmupSeconds() + WARMUP_SLICE_SECONDS - 1) / WARMUP_SLICE_SECONDS);
+        Duration slice = Duration.ofMillis(settings.warmupSeconds() * 1000L / minSlices);
+        int maxSlices = 3 * minSlices;
+        out.printf(Locale.ROOT, "Warm-up: at least %d s per target in alternating slices of %.1f s, %d connections,"
+                + " until the throughput is stable...%n", settings.warmupSeconds(), slice.toMillis() / 1000.0,
+                settings.connections());
+        double[] previous = {0, 0};
+        for (int i = 1; i <= maxSlices; i++) {
+            StringBuilder line = new StringBuilder();
+            boolean stable = true;
+            List<Target> targets = List.of(direct, gateway);
+            for (int t = 0; t < 2; t++) {
+                LoadResult warm = load.closedLoop(targets.get(t), settings.connections(), slice);
+                if (failed(out, "warm-up", warm)) {
+                    return false;
+                }
+                double rate = warm.throughput();
+                stable &= previous[t] > 0 && Math.abs(rate - previous[t]) <= WARMUP_STABLE * previous[t];
+                previous[t] = rate;
+                line.append(String.format(Locale.ROOT, "  %s %,.0f req/s", targets.get(t).name(), rate));
+            }
+            out.println("  slice " + i + ":" + line);
+            if (i >= minSlices && stable) {
+                return true;
+            }
+        }
+        out.println("  (throughput still moving after " + maxSlices + " slices; going on: the rounds' medians"
+                + " absorb some of it)");
+        return true;
+    }
+
+    /**
+     * CPU time of the gateway and dmp-service processes (when their pids are known), and per successful request
+     * between two readings.
+     */
+    record Cpu(double gateway, double dmp) {
+        static Cpu of(BenchPlatform platform) {
+            return new Cpu(platform.cpuTime(Service.GATEWAY).map(d -> (double) d.toNanos()).orElse(Double.NaN),
+                    platform.cpuTime(Service.DMP).map(d -> (double) d.toNanos()).orElse(Double.NaN));
+        }
+
+        /** Microseconds of CPU per request of each process since {@code before}. */
+        java.util.Optional<Cpu> perRequest(Cpu before, long requests) {
+            if (requests <= 0 || Double.isNaN(gateway) || Double.isNaN(dmp) || Double.isNaN(before.gateway)
+                    || Double.isNaN(before.dmp)) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new Cpu((gateway - before.gateway) / 1e3 / requests,
+                    (dmp - before.dmp) / 1e3 / requests));
+        }
+    }
+
+    /**
+     * Where the throughput goes: on a machine where the load, the gateway and the service share the cores, the
+     * gateway path costs the CPU of both processes, so the throughput ratio is about dmp / (dmp + gateway).
+     */
+    static void reportCpu(PrintStream out, List<Cpu> direct, List<Cpu> gateway) {
+        if (direct.isEmpty() || gateway.isEmpty()) {
+            return;
+        }
+        double directDmp = Percentiles.median(direct.stream().mapToDouble(Cpu::dmp).toArray());
+        double gatewayGateway = Percentiles.median(gateway.stream().mapToDouble(Cpu::gateway).toArray());
+        double gatewayDmp = Percentiles.median(gateway.stream().mapToDouble(Cpu::dmp).toArray());
+        out.printf(Locale.ROOT, "CPU per request under load (us, medians): direct path: dmp-service %.0f;"
+                + " gateway path: gateway %.0f + dmp-service %.0f (a shared-CPU throughput ratio of about %.2f)%n",
+                directDmp, gatewayGateway, gatewayDmp, directDmp / (gatewayGateway + gatewayDmp));
+        out.printf(Locale.ROOT, "bench=gateway key=cpu_us_per_request direct_dmp=%.1f gateway_gateway=%.1f"
+                + " gateway_dmp=%.1f%n", directDmp, gatewayGateway, gatewayDmp);
+    }
+
+    private static String spread(List<LoadResult> results) {
+        double min = results.stream().mapToDouble(LoadResult::throughput).min().orElse(0);
+        double max = results.stream().mapToDouble(LoadResult::throughput).max().orElse(0);
+        return String.format(Locale.ROOT, "%,.0f-%,.0f", min, max);
+    }
+
+    /** Cores and load average: other work on the machine makes the figures noisy. */
+    static String machine() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        String load = "";
+        try {
+            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+            double oneMinute = Double.parseDouble(fields[0]);
+            load = String.format(Locale.ROOT, ", 1-minute load average %.2f before the bench", oneMinute);
+            if (oneMinute > 1.0) {
+                load += " (other work is running: expect noisy figures)";
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return "Machine: " + cores + " cores" + load + ".";
+    }
+
+    /** One request with the JDK client so that a failure shows the status and the body. */
+    static String probe(Target target) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url()))
+                .timeout(Duration.ofSeconds(10)).GET();
+        target.headers().forEach(request::header);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                String body = response.body() == null ? "" : response.body().replaceAll("\\s+", " ");
+                return "GET " + target.url() + " (" + target.name() + ") answered " + response.statusCode() + ": "
+                        + (body.length() > 300 ? body.substring(0, 300) + "..." : body);
+            }
+            return null;
+        } catch (IOException e) {
+            return "GET " + target.url() + " (" + target.name() + ") failed: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static boolean failed(PrintStream out, String phase, LoadResult result) {
+        if (result.failures() == 0 && result.ok() > 0) {
+            return false;
+        }
+        out.println("FAIL: " + phase + ", " + result.target() + ": "
+                + (result.failures() > 0 ? result.failureSummary() : "no successful request"));
+        if (result.otherStatuses().containsKey(429)) {
+            out.println("The gateway rate-limited the bench's key. ./cdp up raises the limit unless "
+                    + PlatformOptions.RATE_LIMIT_CAPACITY_ENV + " or " + PlatformOptions.RATE_LIMIT_REFILL_ENV
+                    + " is set; or run ./cdp bench gateway --ephemeral.");
+        }
+        out.println("bench=gateway key=failures target=" + result.target() + " non2xx=" + result.non2xx()
+                + " errors=" + result.errors());
+        return true;
+    }
+
+    static Summary summarize(List<LoadResult> loaded, List<LoadResult> sequential) {
+        return new Summary(median(loaded, LoadResult::throughput),
+                median(sequential, r -> r.percentileMillis(50)),
+                median(sequential, r -> r.percentileMillis(99)),
+                median(loaded, r -> r.percentileMillis(50)),
+                median(loaded, r -> r.percentileMillis(99)));
+    }
+
+    private static double median(List<LoadResult> results, ToDoubleFunction<LoadResult> metric) {
+        return Percentiles.median(results.stream().mapToDouble(metric).toArray());
+    }
+
+    /** Prints the table and the machine-readable lines; true when both targets are met. */
+    static boolean report(PrintStream out, Settings settings, Summary d, Summary g) {
+        double ratio = d.throughput() == 0 ? 0 : g.throughput() / d.throughput();
+        double p50Delta = g.p50() - d.p50();
+        boolean ratioOk = ratio >= TARGET_RATIO;
+        boolean p50Ok = p50Delta <= TARGET_P50_DELTA_MS;
+        out.println();
+        out.printf(Locale.ROOT, "Gateway overhead, GET %s: medians of %d rounds (%d connections under load)%n", PATH,
+                settings.rounds(), settings.connections());
+        String row = "  %-28s %12s %12s %16s   %-10s %s%n";
+        out.printf(Locale.ROOT, row, "", "direct", "gateway", "gateway vs direct", "target", "");
+        out.printf(Locale.ROOT, row, "throughput (req/s)", fmt0(d.throughput()), fmt0(g.throughput()),
+                String.format(Locale.ROOT, "ratio %.3f", ratio), ">= " + TARGET_RATIO, ratioOk ? "met" : "MISSED");
+        out.printf(Locale.ROOT, row, "latency p50 (ms, 1 conn)", fmt3(d.p50()), fmt3(g.p50()), delta(p50Delta),
+                "<= +" + TARGET_P50_DELTA_MS + " ms", p50Ok ? "met" : "MISSED");
+        out.printf(Locale.ROOT, row, "latency p99 (ms, 1 conn)", fmt3(d.p99()), fmt3(g.p99()),
+                delta(g.p99() - d.p99()), "", "");
+        out.printf(Locale.ROOT, row, "latency p50 (ms, loaded)", fmt3(d.loadedP50()), fmt3(g.loadedP50()),
+                delta(g.loadedP50() - d.loadedP50()), "", "");
+        out.printf(Locale.ROOT, row, "latency p99 (ms, loaded)", fmt3(d.loadedP99()), fmt3(g.loadedP99()),
+                delta(g.loadedP99() - d.loadedP99()), "", "");
+        out.println();
+        out.printf(Locale.ROOT, "bench=gateway key=throughput direct=%.1f gateway=%.1f ratio=%.3f target=%.2f pass=%s%n",
+                d.throughput(), g.throughput(), ratio, TARGET_RATIO, ratioOk);
+        out.printf(Locale.ROOT, "bench=gateway key=p50_ms direct=%.3f gateway=%.3f delta_ms=%.3f target=%.1f pass=%s%n",
+                d.p50(), g.p50(), p50Delta, TARGET_P50_DELTA_MS, p50Ok);
+        out.printf(Locale.ROOT, "bench=gateway key=p99_ms direct=%.3f gateway=%.3f delta_ms=%.3f%n",
+                d.p99(), g.p99(), g.p99() - d.p99());
+        out.printf(Locale.ROOT, "bench=gateway key=loaded_p50_ms direct=%.3f gateway=%.3f delta_ms=%.3f%n",
+                d.loadedP50(), g.loadedP50(), g.loadedP50() - d.loadedP50());
+        out.printf(Locale.ROOT, "bench=gateway key=loaded_p99_ms direct=%.3f gateway=%.3f delta_ms=%.3f%n",
+                d.loadedP99(), g.loadedP99(), g.loadedP99() - d.loadedP99());
+        return ratioOk && p50Ok;
+    }
+
+    private static String fmt0(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    private static String fmt3(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static String delta(double v) {
+        return String.format(Locale.ROOT, "%+.3f ms", v);
+    }
+}
