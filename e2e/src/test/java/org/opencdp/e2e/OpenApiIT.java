@@ -15,7 +15,7 @@ class OpenApiIT {
         given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                 .body("openapi", startsWith("3."))
                 .body("paths", hasKey("/api/workspaces"))
-                .body("paths", hasKey("/api/workspaces/{id}/keys"))
+                .body("paths", hasKey("/api/workspaces/{workspaceId}/keys"))
                 .body("paths", hasKey("/api/dmp/settings"))
                 .body("paths", hasKey("/api/crm/deal-reasons"))
                 .body("paths", hasKey("/api/profiles/identity-rules"))
