@@ -4,6 +4,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -16,11 +17,20 @@ final class ForwardedHeaders {
     /** Replaced or set by the gateway on the way in. */
     private static final Set<String> REPLACED_IN = Set.of("authorization", "host", "content-length", "expect",
             "x-request-id");
+    private static final Set<String> REQUEST_ID = Set.of("x-request-id");
+    private static final Set<String> SKIPPED_IN = union(HOP_BY_HOP, REPLACED_IN);
+    private static final Set<String> SKIPPED_OUT = union(HOP_BY_HOP, REQUEST_ID);
 
     private ForwardedHeaders() {}
 
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
     static MultiMap request(HttpServerRequest in, String jwt) {
-        Set<String> skip = skipped(in.headers(), REPLACED_IN);
+        Set<String> skip = skipped(in.headers(), SKIPPED_IN);
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
         for (Map.Entry<String, String> header : in.headers()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
@@ -45,7 +55,7 @@ final class ForwardedHeaders {
     }
 
     static void copyResponse(MultiMap from, MultiMap to) {
-        Set<String> skip = skipped(from, Set.of("x-request-id"));
+        Set<String> skip = skipped(from, SKIPPED_OUT);
         for (Map.Entry<String, String> header : from) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             boolean corsSetHere = name.startsWith("access-control-") && to.contains(name);
@@ -55,12 +65,15 @@ final class ForwardedHeaders {
         }
     }
 
-    /** Hop-by-hop headers, those the Connection header names, and the given ones. */
-    private static Set<String> skipped(MultiMap headers, Set<String> more) {
-        Set<String> skip = new HashSet<>(HOP_BY_HOP);
-        skip.addAll(more);
-        for (String connection : headers.getAll(HttpHeaders.CONNECTION)) {
-            for (String name : connection.split(",")) {
+    /** The given headers plus those the Connection header names. */
+    private static Set<String> skipped(MultiMap headers, Set<String> always) {
+        List<String> connection = headers.getAll(HttpHeaders.CONNECTION);
+        if (connection.isEmpty()) {
+            return always; // the common case allocates nothing
+        }
+        Set<String> skip = new HashSet<>(always);
+        for (String value : connection) {
+            for (String name : value.split(",")) {
                 skip.add(name.strip().toLowerCase(Locale.ROOT));
             }
         }

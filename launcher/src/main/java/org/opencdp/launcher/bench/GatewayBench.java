@@ -19,8 +19,8 @@ import org.opencdp.launcher.PlatformOptions;
 import org.opencdp.launcher.Service;
 
 /**
- * The cost of the gateway: the same read ({@code GET /api/dmp/settings}, one Mongo document by _id) (a) directly on
- * dmp-service with a workspace token and (b) through the gateway with the secret key.
+ * The cost of the gateway: the same read (an {@link Endpoint}: by default {@code GET /api/dmp/settings}, one Mongo
+ * document by _id) (a) directly on its service with a workspace token and (b) through the gateway with the secret key.
  *
  * <p>After a warm-up of both, each round measures throughput under load ({@code connections} connections, one request
  * in flight each) and then per-request latency on one connection without load (queueing would hide the overhead).
@@ -28,7 +28,6 @@ import org.opencdp.launcher.Service;
  * median over the rounds, which cancels most of the noise and drift of a shared machine.
  */
 public final class GatewayBench implements Bench {
-    static final String PATH = "/api/dmp/settings";
     static final double TARGET_RATIO = 0.85;
     static final double TARGET_P50_DELTA_MS = 1.0;
     static final int WARMUP_SLICE_SECONDS = 4;
@@ -41,17 +40,20 @@ public final class GatewayBench implements Bench {
 
     @Override
     public String description() {
-        return "overhead of the gateway: GET " + PATH + " direct on dmp-service vs through the gateway";
+        return "overhead of the gateway: the same read direct on a service vs through the gateway"
+                + " (--endpoint dmp-settings | crm-deal-reasons)";
     }
 
     @Override
     public Set<String> options() {
-        return Set.of("duration", "warmup", "rounds", "connections", "latency-requests");
+        return Set.of("duration", "warmup", "rounds", "connections", "latency-requests", "endpoint");
     }
 
     @Override
     public String usage() {
         return String.join(System.lineSeparator(),
+                "  --endpoint E           dmp-settings (one Mongo document by _id, the default) or crm-deal-reasons"
+                        + " (a PostgreSQL list)",
                 "  --duration S           seconds of load per target and round (CDP_BENCH_DURATION, default 8)",
                 "  --warmup S             seconds of warm-up per target (CDP_BENCH_WARMUP, default 12)",
                 "  --rounds N             rounds, target order flipped each round (CDP_BENCH_ROUNDS, default 3)",
@@ -64,14 +66,16 @@ public final class GatewayBench implements Bench {
                 "  --strict               exit 3 when a target is missed");
     }
 
-    record Settings(int durationSeconds, int warmupSeconds, int rounds, int connections, int latencyRequests) {
+    record Settings(int durationSeconds, int warmupSeconds, int rounds, int connections, int latencyRequests,
+            Endpoint endpoint) {
         static Settings from(Args args, Map<String, String> env) {
             Settings s = new Settings(
                     args.positiveInt("duration", env, "CDP_BENCH_DURATION", 8),
                     args.positiveInt("warmup", env, "CDP_BENCH_WARMUP", 12),
                     args.positiveInt("rounds", env, "CDP_BENCH_ROUNDS", 3),
                     args.positiveInt("connections", env, "CDP_BENCH_CONNECTIONS", 32),
-                    args.positiveInt("latency-requests", env, "CDP_BENCH_LATENCY_REQUESTS", 1000));
+                    args.positiveInt("latency-requests", env, "CDP_BENCH_LATENCY_REQUESTS", 1000),
+                    endpoint(args.option("endpoint").orElse(env.getOrDefault("CDP_BENCH_ENDPOINT", "dmp-settings"))));
             if (s.estimatedSeconds() > 15 * 60) {
                 throw new Args.UsageException("These settings would run about " + s.estimatedSeconds() / 60
                         + " minutes; keep the bench under 15 (fewer rounds or a shorter --duration).");
@@ -82,6 +86,14 @@ public final class GatewayBench implements Bench {
         /** Upper bound of the run time, counting the latency phases at their time cap. */
         long estimatedSeconds() {
             return 3 * 2L * warmupSeconds + rounds * 2L * (durationSeconds + latencyCap().toSeconds());
+        }
+
+        private static Endpoint endpoint(String name) {
+            try {
+                return Endpoint.parse(name);
+            } catch (IllegalArgumentException e) {
+                throw new Args.UsageException(e.getMessage());
+            }
         }
 
         Duration latencyCap() {
@@ -97,14 +109,18 @@ public final class GatewayBench implements Bench {
         PrintStream out = context.out();
         Settings settings = Settings.from(context.args(), context.env());
         out.println(machine());
-        try (BenchPlatform platform = BenchPlatform.acquire(context, EnumSet.of(Service.GATEWAY, Service.DMP));
+        try (BenchPlatform platform = BenchPlatform.acquire(context,
+                EnumSet.of(Service.GATEWAY, settings.endpoint().service()));
              LoadGenerator load = new LoadGenerator()) {
             out.println("Benchmarking against " + platform.description() + ".");
             String jwt = platform.serviceToken(Duration.ofHours(2));
-            Target direct = Target.get("direct", platform.url(Service.DMP) + PATH)
+            Endpoint endpoint = settings.endpoint();
+            out.println("Endpoint: GET " + endpoint.path() + " (" + endpoint.description() + ").");
+            out.println("bench=gateway key=endpoint name=" + endpoint.wireName() + " path=" + endpoint.path());
+            Target direct = Target.get("direct", platform.url(endpoint.service()) + endpoint.path())
                     .withHeader("Authorization", "Bearer " + jwt)
                     .withHeader("Accept", "application/json");
-            Target gateway = Target.get("gateway", platform.url(Service.GATEWAY) + PATH)
+            Target gateway = Target.get("gateway", platform.url(Service.GATEWAY) + endpoint.path())
                     .withHeader("Authorization", "Bearer " + platform.credentials().secretKey())
                     .withHeader("Accept", "application/json");
             for (Target target : List.of(direct, gateway)) {
@@ -135,14 +151,14 @@ public final class GatewayBench implements Bench {
                 LoadResult[] loaded = new LoadResult[2];
                 LoadResult[] sequential = new LoadResult[2];
                 for (Target target : order) {
-                    Cpu before = Cpu.of(platform);
+                    Cpu before = Cpu.of(platform, endpoint.service());
                     LoadResult r = load.closedLoop(target, settings.connections(),
                             Duration.ofSeconds(settings.durationSeconds()));
                     if (failed(out, "round " + round, r)) {
                         return 2;
                     }
                     loaded[target == direct ? 0 : 1] = r;
-                    Cpu.of(platform).perRequest(before, r.ok())
+                    Cpu.of(platform, endpoint.service()).perRequest(before, r.ok())
                             .ifPresent((target == direct ? cpuDirect : cpuGateway)::add);
                 }
                 for (Target target : order) {
@@ -214,42 +230,42 @@ public final class GatewayBench implements Bench {
     }
 
     /**
-     * CPU time of the gateway and dmp-service processes (when their pids are known), and per successful request
+     * CPU time of the gateway and service processes (when their pids are known), and per successful request
      * between two readings.
      */
-    record Cpu(double gateway, double dmp) {
-        static Cpu of(BenchPlatform platform) {
+    record Cpu(double gateway, double service) {
+        static Cpu of(BenchPlatform platform, Service service) {
             return new Cpu(platform.cpuTime(Service.GATEWAY).map(d -> (double) d.toNanos()).orElse(Double.NaN),
-                    platform.cpuTime(Service.DMP).map(d -> (double) d.toNanos()).orElse(Double.NaN));
+                    platform.cpuTime(service).map(d -> (double) d.toNanos()).orElse(Double.NaN));
         }
 
         /** Microseconds of CPU per request of each process since {@code before}. */
         java.util.Optional<Cpu> perRequest(Cpu before, long requests) {
-            if (requests <= 0 || Double.isNaN(gateway) || Double.isNaN(dmp) || Double.isNaN(before.gateway)
-                    || Double.isNaN(before.dmp)) {
+            if (requests <= 0 || Double.isNaN(gateway) || Double.isNaN(service) || Double.isNaN(before.gateway)
+                    || Double.isNaN(before.service)) {
                 return java.util.Optional.empty();
             }
             return java.util.Optional.of(new Cpu((gateway - before.gateway) / 1e3 / requests,
-                    (dmp - before.dmp) / 1e3 / requests));
+                    (service - before.service) / 1e3 / requests));
         }
     }
 
     /**
      * Where the throughput goes: on a machine where the load, the gateway and the service share the cores, the
-     * gateway path costs the CPU of both processes, so the throughput ratio is about dmp / (dmp + gateway).
+     * gateway path costs the CPU of both processes, so the throughput ratio is about service / (service + gateway).
      */
     static void reportCpu(PrintStream out, List<Cpu> direct, List<Cpu> gateway) {
         if (direct.isEmpty() || gateway.isEmpty()) {
             return;
         }
-        double directDmp = Percentiles.median(direct.stream().mapToDouble(Cpu::dmp).toArray());
+        double directDmp = Percentiles.median(direct.stream().mapToDouble(Cpu::service).toArray());
         double gatewayGateway = Percentiles.median(gateway.stream().mapToDouble(Cpu::gateway).toArray());
-        double gatewayDmp = Percentiles.median(gateway.stream().mapToDouble(Cpu::dmp).toArray());
-        out.printf(Locale.ROOT, "CPU per request under load (us, medians): direct path: dmp-service %.0f;"
-                + " gateway path: gateway %.0f + dmp-service %.0f (a shared-CPU throughput ratio of about %.2f)%n",
+        double gatewayDmp = Percentiles.median(gateway.stream().mapToDouble(Cpu::service).toArray());
+        out.printf(Locale.ROOT, "CPU per request under load (us, medians): direct path: service %.0f;"
+                + " gateway path: gateway %.0f + service %.0f (a shared-CPU throughput ratio of about %.2f)%n",
                 directDmp, gatewayGateway, gatewayDmp, directDmp / (gatewayGateway + gatewayDmp));
-        out.printf(Locale.ROOT, "bench=gateway key=cpu_us_per_request direct_dmp=%.1f gateway_gateway=%.1f"
-                + " gateway_dmp=%.1f%n", directDmp, gatewayGateway, gatewayDmp);
+        out.printf(Locale.ROOT, "bench=gateway key=cpu_us_per_request direct_service=%.1f gateway_gateway=%.1f"
+                + " gateway_service=%.1f%n", directDmp, gatewayGateway, gatewayDmp);
     }
 
     private static String spread(List<LoadResult> results) {
@@ -332,7 +348,8 @@ public final class GatewayBench implements Bench {
         boolean ratioOk = ratio >= TARGET_RATIO;
         boolean p50Ok = p50Delta <= TARGET_P50_DELTA_MS;
         out.println();
-        out.printf(Locale.ROOT, "Gateway overhead, GET %s: medians of %d rounds (%d connections under load)%n", PATH,
+        out.printf(Locale.ROOT, "Gateway overhead, GET %s: medians of %d rounds (%d connections under load)%n",
+                settings.endpoint().path(),
                 settings.rounds(), settings.connections());
         String row = "  %-28s %12s %12s %16s   %-10s %s%n";
         out.printf(Locale.ROOT, row, "", "direct", "gateway", "gateway vs direct", "target", "");

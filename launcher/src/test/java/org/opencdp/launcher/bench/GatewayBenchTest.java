@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.opencdp.launcher.Args;
 
 class GatewayBenchTest {
-    private static final GatewayBench.Settings SETTINGS = new GatewayBench.Settings(8, 8, 3, 32, 1000);
+    private static final GatewayBench.Settings SETTINGS = new GatewayBench.Settings(8, 8, 3, 32, 1000, Endpoint.DMP_SETTINGS);
 
     private static String report(GatewayBench.Summary direct, GatewayBench.Summary gateway, boolean[] met) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -63,8 +63,8 @@ class GatewayBenchTest {
                 List.of(new GatewayBench.Cpu(0, 90), new GatewayBench.Cpu(0, 100), new GatewayBench.Cpu(0, 110)),
                 List.of(new GatewayBench.Cpu(70, 100), new GatewayBench.Cpu(80, 100), new GatewayBench.Cpu(90, 120)));
         String out = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(out.contains("bench=gateway key=cpu_us_per_request direct_dmp=100.0 gateway_gateway=80.0"
-                + " gateway_dmp=100.0"), out);
+        assertTrue(out.contains("bench=gateway key=cpu_us_per_request direct_service=100.0 gateway_gateway=80.0"
+                + " gateway_service=100.0"), out);
         assertTrue(out.contains("throughput ratio of about 0.56"), out);
     }
 
@@ -72,7 +72,11 @@ class GatewayBenchTest {
     void settingsComeFromFlagsAndEnvAndAreBounded() {
         Args args = Args.parse(List.of("--rounds", "5"), new GatewayBench().options(), Set.of());
         GatewayBench.Settings s = GatewayBench.Settings.from(args, Map.of("CDP_BENCH_CONNECTIONS", "16"));
-        assertEquals(new GatewayBench.Settings(8, 12, 5, 16, 1000), s);
+        assertEquals(new GatewayBench.Settings(8, 12, 5, 16, 1000, Endpoint.DMP_SETTINGS), s);
+        Args crm = Args.parse(List.of("--endpoint", "crm-deal-reasons"), new GatewayBench().options(), Set.of());
+        assertEquals(Endpoint.CRM_DEAL_REASONS, GatewayBench.Settings.from(crm, Map.of()).endpoint());
+        Args unknown = Args.parse(List.of("--endpoint", "nope"), new GatewayBench().options(), Set.of());
+        assertThrows(Args.UsageException.class, () -> GatewayBench.Settings.from(unknown, Map.of()));
         Args tooLong = Args.parse(List.of("--rounds", "100", "--duration", "60"), new GatewayBench().options(),
                 Set.of());
         assertThrows(Args.UsageException.class, () -> GatewayBench.Settings.from(tooLong, Map.of()));
