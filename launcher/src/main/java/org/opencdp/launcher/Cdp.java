@@ -237,11 +237,12 @@ public final class Cdp {
                 + p.mongoPort() + ")");
         out.println();
         out.println("Try it:");
-        out.println("  curl -u '" + c.writeKey() + ":' -H 'Content-Type: application/json' \\");
-        out.println("       -d '{\"userId\":\"user-1\",\"event\":\"Signed Up\",\"properties\":{\"plan\":\"free\"}}' \\");
-        out.println("       " + gw + "/v1/track");
+        // the tracking API (/v1/*, write key) comes with the profile-service issue; these calls answer today
         out.println("  curl -H 'Authorization: Bearer " + c.secretKey() + "' " + gw + "/api/workspaces/"
                 + c.workspaceId());
+        out.println("  curl -H 'Authorization: Bearer " + c.secretKey() + "' '" + gw
+                + "/api/crm/deal-reasons?outcome=lost'");
+        out.println("  curl -H 'Authorization: Bearer " + c.secretKey() + "' " + gw + "/api/dmp/settings");
         out.println();
         out.println(detached ? "Stop it with ./cdp down." : "Press Ctrl-C to stop (or ./cdp down from another terminal).");
         out.flush();
