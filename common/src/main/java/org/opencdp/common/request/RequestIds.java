@@ -1,6 +1,7 @@
 package org.opencdp.common.request;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /** The request id carried in X-Request-Id: taken from the caller when well-formed, else generated. */
@@ -12,6 +13,17 @@ public final class RequestIds {
     private RequestIds() {}
 
     public static String acceptOrCreate(String incoming) {
-        return incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        return incoming != null && SAFE.matcher(incoming).matches() ? incoming : create();
+    }
+
+    /**
+     * A random (version 4 format) UUID from a thread-local generator: request ids need to be unique, not
+     * unguessable, and {@link UUID#randomUUID()} takes a lock on a shared SecureRandom on every request.
+     */
+    static String create() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(high, low).toString();
     }
 }
