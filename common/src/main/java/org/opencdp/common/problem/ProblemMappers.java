@@ -66,12 +66,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
+        // a ProblemException wrapped by a framework (e.g. a transaction interceptor) keeps its status
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ProblemException pe) {
                 return problem(pe, request);
             }
-            cause = cause.getCause();
         }
         Problem p = problem(request, 500, "An unexpected error occurred; quote the request id when reporting it");
         Log.errorf(e, "Unhandled error on %s %s (request %s)", request.getMethod(), p.instance(), p.requestId());

@@ -67,6 +67,12 @@ class ProblemMappersTest {
     }
 
     @Test
+    void wrappedDomainProblemKeepsItsStatus() {
+        given().get("/problems/wrapped-conflict").then().statusCode(409).contentType(PROBLEM)
+                .body("detail", equalTo("Wrapped by a framework"));
+    }
+
+    @Test
     void unexpectedErrorHidesItsCauseButGivesTheRequestId() {
         given().header("X-Request-Id", "req-12345678").get("/problems/boom").then().statusCode(500).contentType(PROBLEM)
                 .header("X-Request-Id", "req-12345678")

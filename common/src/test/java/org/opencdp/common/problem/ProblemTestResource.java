@@ -40,6 +40,12 @@ public class ProblemTestResource {
     }
 
     @GET
+    @Path("/wrapped-conflict")
+    public String wrappedConflict() {
+        throw new IllegalStateException("wrapper", new ProblemException(409, "Wrapped by a framework"));
+    }
+
+    @GET
     @Path("/boom")
     public String boom() {
         throw new IllegalStateException("secret internal detail at com.example.Secret");
