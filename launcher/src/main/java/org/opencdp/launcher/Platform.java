@@ -251,6 +251,13 @@ public final class Platform implements AutoCloseable {
             env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"); // readable logs in $CDP_DATA_DIR/logs
         }
         env.put("CDP_TOKEN_PUBLIC_KEY", TokenKeys.toPem(tokenKeys.getPublic()));
+        // services call each other directly (outbox deliveries, profile changes) with tokens they sign themselves
+        env.put("CDP_TOKEN_PRIVATE_KEY", TokenKeys.toPem(tokenKeys.getPrivate()));
+        for (Service target : Service.values()) {
+            if (target != Service.GATEWAY) {
+                env.put("CDP_SERVICES_" + target.name(), url(target));
+            }
+        }
         service.postgresDatabase().ifPresent(db -> {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(db));
             env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresStore.USER);
@@ -264,7 +271,6 @@ public final class Platform implements AutoCloseable {
             env.put("QUARKUS_MONGODB_CONNECTION_STRING", mongo.connectionString());
         }
         if (service == Service.GATEWAY) {
-            env.put("CDP_TOKEN_PRIVATE_KEY", TokenKeys.toPem(tokenKeys.getPrivate()));
             env.put("CDP_ADMIN_TOKEN", adminToken.value());
             Long rateLimit = options.gatewayRateLimit();
             if (rateLimit != null && System.getenv(PlatformOptions.RATE_LIMIT_CAPACITY_ENV) == null
