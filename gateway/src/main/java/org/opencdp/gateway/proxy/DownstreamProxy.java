@@ -73,7 +73,7 @@ public class DownstreamProxy {
     public void forward(RoutingContext ctx, Service service, Caller caller, long bodyLimit, String uri) {
         HttpServerRequest in = ctx.request();
         ServiceRoutes.Endpoint target = routes.endpoint(service);
-        MultiMap headers = ForwardedHeaders.request(in, tokens.tokenFor(caller));
+        MultiMap headers = ForwardedHeaders.request(in, tokens.authorizationFor(caller));
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setHost(target.host()).setPort(target.port()).setSsl(target.ssl())

@@ -29,7 +29,7 @@ final class ForwardedHeaders {
         return Set.copyOf(all);
     }
 
-    static MultiMap request(HttpServerRequest in, String jwt) {
+    static MultiMap request(HttpServerRequest in, CharSequence authorization) {
         Set<String> skip = skipped(in.headers(), SKIPPED_IN);
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
         for (Map.Entry<String, String> header : in.headers()) {
@@ -38,7 +38,7 @@ final class ForwardedHeaders {
                 out.add(header.getKey(), header.getValue());
             }
         }
-        out.set(HttpHeaders.AUTHORIZATION, "Bearer " + jwt);
+        out.set(HttpHeaders.AUTHORIZATION, authorization);
         out.set(RequestIds.HEADER, in.getHeader(RequestIds.HEADER));
         String client = in.remoteAddress() == null ? null : in.remoteAddress().hostAddress();
         if (client != null) {

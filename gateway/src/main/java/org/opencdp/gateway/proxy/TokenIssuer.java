@@ -1,5 +1,6 @@
 package org.opencdp.gateway.proxy;
 
+import io.netty.util.AsciiString;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,19 +36,24 @@ public class TokenIssuer {
         key();
     }
 
-    public String tokenFor(Caller caller) {
+    /**
+     * The {@code Authorization} header value ({@code Bearer <jwt>}) for a forwarded request. It is an
+     * {@link AsciiString}, which Netty copies into the request as bytes instead of encoding it char by char.
+     */
+    public CharSequence authorizationFor(Caller caller) {
         long now = System.nanoTime();
         Issued current = issued.get(caller.keyId());
         if (current != null && now - current.at < reuseNanos) {
-            return current.jwt;
+            return current.header;
         }
         String jwt = WorkspaceTokens.sign(key(), caller.workspaceId().toString(), caller.keyId().toString(),
                 caller.scopes(), config.ttl());
+        AsciiString header = AsciiString.of("Bearer " + jwt);
         if (issued.size() >= LIMIT) {
             issued.clear();
         }
-        issued.put(caller.keyId(), new Issued(jwt, now));
-        return jwt;
+        issued.put(caller.keyId(), new Issued(header, now));
+        return header;
     }
 
     public Duration ttl() {
@@ -64,5 +70,5 @@ public class TokenIssuer {
         return k;
     }
 
-    private record Issued(String jwt, long at) {}
+    private record Issued(AsciiString header, long at) {}
 }
