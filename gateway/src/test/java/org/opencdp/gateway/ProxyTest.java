@@ -157,6 +157,13 @@ class ProxyTest {
         assertTrue(System.nanoTime() - start < 4_000_000_000L, "answers at the timeout, not when the service does");
     }
 
+    @Test
+    void anImportGetsTheLongerImportTimeout() {
+        given().header("Authorization", bearer(secretKey)).contentType("text/csv").body("email\nann@example.com\n")
+                .when().post("/api/crm/contacts/import")
+                .then().statusCode(200).header("X-Stub", "echo").body("path", equalTo("/api/crm/contacts/import"));
+    }
+
     private static WorkspaceToken verify(String authorization) {
         assertNotNull(authorization);
         assertTrue(authorization.startsWith("Bearer "), authorization);

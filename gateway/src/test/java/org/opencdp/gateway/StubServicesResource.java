@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A stub of the services behind the gateway, on a random port: profile, crm and segment point at it, dmp at a
  * closed port. It echoes every request as JSON (method, path, query, headers, body in base64), answers
- * /api/segments/slow after 5 s, and serves an OpenAPI document at /q/openapi.
+ * /api/segments/slow after 5 s, /api/crm/contacts/import after 1.5 s, and serves an OpenAPI document at /q/openapi.
  */
 public class StubServicesResource implements QuarkusTestResourceLifecycleManager {
     static final String OPENAPI = """
@@ -68,7 +68,11 @@ public class StubServicesResource implements QuarkusTestResourceLifecycleManager
                     .put("query", request.query())
                     .put("headers", headers)
                     .put("body", Base64.getEncoder().encodeToString(body.getBytes()));
-            long delay = request.path().equals("/api/segments/slow") ? 5_000 : 0;
+            long delay = switch (request.path()) {
+                case "/api/segments/slow" -> 5_000;
+                case "/api/crm/contacts/import" -> 1_500; // beyond the default timeout, within the import one
+                default -> 0;
+            };
             Runnable answer = () -> {
                 if (!request.response().closed()) {
                     request.response().putHeader("Content-Type", "application/json").putHeader("X-Stub", "echo")

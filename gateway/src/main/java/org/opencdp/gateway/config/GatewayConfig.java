@@ -23,6 +23,10 @@ public interface GatewayConfig {
     @WithDefault("PT10S")
     Duration downstreamTimeout();
 
+    /** The same wait for imports (the paths of {@code limits.import-paths}), which process whole files. */
+    @WithDefault("PT120S")
+    Duration importTimeout();
+
     /** Longest wait for a connection to a service (503 beyond). */
     @WithDefault("PT3S")
     Duration connectTimeout();

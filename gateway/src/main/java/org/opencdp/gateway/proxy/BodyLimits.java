@@ -33,11 +33,16 @@ public class BodyLimits {
                 return batch;
             }
         }
+        return isImport(path) ? imports : other;
+    }
+
+    /** Whether the path is an import: a large body, and more time to answer. */
+    public boolean isImport(String path) {
         for (String prefix : importPaths) {
             if (ServiceRoutes.under(path, prefix)) {
-                return imports;
+                return true;
             }
         }
-        return other;
+        return false;
     }
 }

@@ -42,6 +42,7 @@ public class DownstreamProxy {
     private final TokenIssuer tokens;
     private final Problems problems;
     private final long timeoutMillis;
+    private final long importTimeoutMillis;
     private final long connectMillis;
 
     public DownstreamProxy(Vertx vertx, GatewayConfig config, ServiceRoutes routes, TokenIssuer tokens,
@@ -50,6 +51,7 @@ public class DownstreamProxy {
         this.tokens = tokens;
         this.problems = problems;
         this.timeoutMillis = config.downstreamTimeout().toMillis();
+        this.importTimeoutMillis = config.importTimeout().toMillis();
         this.connectMillis = config.connectTimeout().toMillis();
         this.vertx = vertx;
         this.clientOptions = new HttpClientOptions()
@@ -70,7 +72,9 @@ public class DownstreamProxy {
         return clients.computeIfAbsent(Thread.currentThread(), t -> vertx.createHttpClient(clientOptions, poolOptions));
     }
 
-    public void forward(RoutingContext ctx, Service service, Caller caller, long bodyLimit, String uri) {
+    /** Streams the request to the service; {@code isImport} gives it the import timeout instead of the default. */
+    public void forward(RoutingContext ctx, Service service, Caller caller, long bodyLimit, boolean isImport,
+            String uri) {
         HttpServerRequest in = ctx.request();
         ServiceRoutes.Endpoint target = routes.endpoint(service);
         MultiMap headers = ForwardedHeaders.request(in, tokens.authorizationFor(caller));
@@ -81,7 +85,7 @@ public class DownstreamProxy {
                 .setHeaders(headers)
                 .setConnectTimeout(connectMillis)
                 .setFollowRedirects(false);
-        Exchange exchange = new Exchange(ctx, service, bodyLimit);
+        Exchange exchange = new Exchange(ctx, service, bodyLimit, isImport ? importTimeoutMillis : timeoutMillis);
         client().request(options).onComplete(ar -> {
             if (ar.failed()) {
                 exchange.fail(503, "The " + service.key() + " service is unavailable", ar.cause());
@@ -100,15 +104,17 @@ public class DownstreamProxy {
         private final RoutingContext ctx;
         private final Service service;
         private final long bodyLimit;
+        private final long timeoutMillis;
         private HttpClientRequest out;
         private boolean answered;
         private long sent;
         private long armedAt;
 
-        Exchange(RoutingContext ctx, Service service, long bodyLimit) {
+        Exchange(RoutingContext ctx, Service service, long bodyLimit, long timeoutMillis) {
             this.ctx = ctx;
             this.service = service;
             this.bodyLimit = bodyLimit;
+            this.timeoutMillis = timeoutMillis;
         }
 
         void start(HttpClientRequest request) {

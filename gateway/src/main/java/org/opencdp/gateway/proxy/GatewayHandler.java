@@ -120,7 +120,8 @@ public class GatewayHandler implements Handler<RoutingContext> {
             ctx.next();
             return;
         }
-        proxy.forward(ctx, service.get(), caller, limit, forwardUri(ctx, path, credential));
+        proxy.forward(ctx, service.get(), caller, limit, bodyLimits.isImport(path),
+                forwardUri(ctx, path, credential));
     }
 
     private void unauthorized(RoutingContext ctx, String path, String detail) {
