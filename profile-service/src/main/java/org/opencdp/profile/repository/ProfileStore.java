@@ -1,0 +1,108 @@
+package org.opencdp.profile.repository;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.bulk.BulkWriteError;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The profile service's collections and their indexes. Hot documents are keyed by a deterministic string
+ * {@code _id} (identities {@code ws|type|value}, de-dup keys {@code ws|messageId}, events {@code ws|messageId},
+ * profiles by profile id, source contributions {@code ws|source|recordId}); see RECIPES.md for why.
+ */
+@ApplicationScoped
+@Startup
+public class ProfileStore {
+    private final MongoDatabase db;
+
+    public ProfileStore(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        this.db = client.getDatabase(database);
+    }
+
+    @PostConstruct
+    void createIndexes() {
+        // real TTL indexes for production MongoDB; the embedded store ignores them, so a scheduled purge runs too
+        dedup().createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+        deadLetters().createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+        deadLetters().createIndex(Indexes.ascending("ws", "receivedAt"));
+        events().createIndex(Indexes.ascending("ws", "originProfileId", "timestamp"));
+        contributions().createIndex(Indexes.ascending("ws", "originProfileId"));
+        profiles().createIndex(Indexes.ascending("ws", "updatedAt"));
+        merges().createIndex(Indexes.ascending("ws", "profileIds"));
+        changes().createIndex(Indexes.ascending("dueAt"));
+        profileVersions().createIndex(Indexes.ascending("expiresAt"),
+                new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+    }
+
+    public MongoCollection<Document> identities() {
+        return db.getCollection("identities");
+    }
+
+    public MongoCollection<Document> profiles() {
+        return db.getCollection("profiles");
+    }
+
+    /** Version claims of profile writes (see {@link ProfileWrites}). */
+    public MongoCollection<Document> profileVersions() {
+        return db.getCollection("profile_versions");
+    }
+
+    public MongoCollection<Document> events() {
+        return db.getCollection("events");
+    }
+
+    public MongoCollection<Document> dedup() {
+        return db.getCollection("dedup");
+    }
+
+    public MongoCollection<Document> contributions() {
+        return db.getCollection("contributions");
+    }
+
+    public MongoCollection<Document> merges() {
+        return db.getCollection("merges");
+    }
+
+    public MongoCollection<Document> deadLetters() {
+        return db.getCollection("dead_letters");
+    }
+
+    public MongoCollection<Document> changes() {
+        return db.getCollection("profile_changes");
+    }
+
+    /**
+     * Inserts the documents, unordered; returns the positions that already existed (duplicate key). Any other
+     * write error is thrown.
+     */
+    public static Set<Integer> insertAll(MongoCollection<Document> collection, List<Document> docs) {
+        Set<Integer> duplicates = new HashSet<>();
+        if (docs.isEmpty()) {
+            return duplicates;
+        }
+        try {
+            collection.insertMany(docs, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != 11000) {
+                    throw e;
+                }
+                duplicates.add(error.getIndex());
+            }
+        }
+        return duplicates;
+    }
+}

@@ -1,0 +1,84 @@
+package org.opencdp.profile.service;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.opencdp.common.auth.TokenKeys;
+import org.opencdp.common.auth.WorkspaceToken;
+import org.opencdp.common.auth.WorkspaceTokens;
+import org.opencdp.localstores.testing.MongoTestResource;
+import org.opencdp.localstores.testing.TokenTestResource;
+import org.opencdp.profile.Observation;
+import org.opencdp.profile.SegmentStub;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+@QuarkusTest
+@QuarkusTestResource(MongoTestResource.class)
+@QuarkusTestResource(TokenTestResource.class)
+@QuarkusTestResource(SegmentStub.class)
+class ChangeNotifierTest {
+    @Inject
+    ProfileIngestion ingestion;
+    @Inject
+    ObjectMapper mapper;
+    @ConfigProperty(name = "cdp.token.public-key")
+    String publicKey;
+
+    @Test
+    void changesReachSegmentServiceInOrderDespiteFailures() throws Exception {
+        String ws = UUID.randomUUID().toString();
+        SegmentStub.FAIL_NEXT.set(2);
+        String id = ingestion.ingest(ws, List.of(identify("n-1", Map.of("plan", "free")))).outcomes().get(0)
+                .profileId();
+        ingestion.ingest(ws, List.of(identify("n-2", Map.of("plan", "pro"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> received(id).stream()
+                .anyMatch(b -> "pro".equals(b.path("traits").path("plan").asText())));
+        List<JsonNode> bodies = received(id);
+        long previous = 0;
+        for (JsonNode b : bodies) {
+            assertTrue(b.path("sequence").asLong() >= previous, "in order: " + bodies);
+            previous = b.path("sequence").asLong();
+        }
+        JsonNode last = bodies.get(bodies.size() - 1);
+        assertEquals("identify", last.path("reason").asText());
+        assertEquals("ann.n@example.com", last.path("identities").get(0).path("value").asText());
+        SegmentStub.Received request = SegmentStub.RECEIVED.stream().filter(r -> r.body().contains(id)).findFirst()
+                .orElseThrow();
+        WorkspaceToken token = WorkspaceTokens.verifier(TokenKeys.publicKey(publicKey))
+                .verify(request.authorization().substring("Bearer ".length()));
+        assertEquals(ws, token.workspaceId());
+        assertEquals("service:profile-service", token.keyId());
+        assertTrue(request.idempotencyKey().startsWith(ws + "|" + id + "|"));
+    }
+
+    private List<JsonNode> received(String profileId) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (SegmentStub.Received r : SegmentStub.RECEIVED) {
+            JsonNode body = mapper.readTree(r.body());
+            if (profileId.equals(body.path("profileId").asText())) {
+                out.add(body);
+            }
+        }
+        return out;
+    }
+
+    private static Observation identify(String messageId, Map<String, Object> traits) {
+        Instant now = Instant.now();
+        return Observation.message("tracking", messageId, List.of(new Observation.Identifier("email",
+                "ann.n@example.com")), traits, Map.of(), new Observation.Event("identify", null, Map.of(), Map.of(),
+                now, Map.of()), now);
+    }
+}
