@@ -58,10 +58,7 @@ public final class Cdp {
                 case "down" -> down(rest);
                 case "status" -> status(rest);
                 case "bench" -> bench(rest);
-                case "demo" -> {
-                    err.println("cdp: ./cdp demo is coming with the profile-service issue; not available yet.");
-                    yield 1;
-                }
+                case "demo" -> new org.opencdp.launcher.demo.DemoCommand(env, out, err).run(rest);
                 case "help", "--help", "-h" -> {
                     out.print(usage());
                     yield 0;
@@ -123,7 +120,7 @@ public final class Cdp {
         for (Bench b : Benches.all()) {
             sb.append(String.format("            %-9s %s%n", b.name(), b.description()));
         }
-        sb.append("  demo      coming with the profile-service issue\n");
+        sb.append("  demo      load sample customers and orders (UCI Online Retail); ./cdp demo --help\n");
         return sb.toString();
     }
 

@@ -123,9 +123,9 @@ class ArgsTest {
 
     @Test
     void demoIsNotFaked() {
-        String[] result = run(List.of("demo"), Map.of());
-        assertEquals("1", result[0]);
-        assertTrue(result[2].contains("coming with the profile-service issue"), result[2]);
+        String[] result = run(List.of("demo", "--help"), Map.of());
+        assertEquals("0", result[0]);
+        assertTrue(result[1].contains("Order Completed"), result[1]);
     }
 
     @Test
