@@ -8,7 +8,10 @@ import org.opencdp.launcher.Service;
 /** The read endpoints the gateway bench can measure, from the cheapest read to a typical list. */
 enum Endpoint {
     DMP_SETTINGS(Service.DMP, "/api/dmp/settings", "one Mongo document by _id: the cheapest read, the worst case"),
-    CRM_DEAL_REASONS(Service.CRM, "/api/crm/deal-reasons", "a short list from PostgreSQL through Hibernate");
+    CRM_DEAL_REASONS(Service.CRM, "/api/crm/deal-reasons", "a short list from PostgreSQL through Hibernate"),
+    CRM_CONTACTS(Service.CRM, "/api/crm/contacts?tag=gateway-bench&sort=name&limit=20",
+            "a filtered, sorted page of 20 contacts from PostgreSQL: the typical management read");
+
 
     private final Service service;
     private final String path;
@@ -32,7 +35,7 @@ enum Endpoint {
         return description;
     }
 
-    /** dmp-settings, crm-deal-reasons. */
+    /** dmp-settings, crm-deal-reasons, crm-contacts. */
     String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -41,7 +41,7 @@ public final class GatewayBench implements Bench {
     @Override
     public String description() {
         return "overhead of the gateway: the same read direct on a service vs through the gateway"
-                + " (--endpoint dmp-settings | crm-deal-reasons)";
+                + " (--endpoint dmp-settings | crm-deal-reasons | crm-contacts)";
     }
 
     @Override
@@ -52,8 +52,8 @@ public final class GatewayBench implements Bench {
     @Override
     public String usage() {
         return String.join(System.lineSeparator(),
-                "  --endpoint E           dmp-settings (one Mongo document by _id, the default) or crm-deal-reasons"
-                        + " (a PostgreSQL list)",
+                "  --endpoint E           dmp-settings (one Mongo document by _id, the default), crm-deal-reasons"
+                        + " (a short PostgreSQL list) or crm-contacts (a filtered, sorted page of 20 contacts)",
                 "  --duration S           seconds of load per target and round (CDP_BENCH_DURATION, default 8)",
                 "  --warmup S             seconds of warm-up per target (CDP_BENCH_WARMUP, default 12)",
                 "  --rounds N             rounds, target order flipped each round (CDP_BENCH_ROUNDS, default 3)",
@@ -123,6 +123,13 @@ public final class GatewayBench implements Bench {
             Target gateway = Target.get("gateway", platform.url(Service.GATEWAY) + endpoint.path())
                     .withHeader("Authorization", "Bearer " + platform.credentials().secretKey())
                     .withHeader("Accept", "application/json");
+            if (endpoint == Endpoint.CRM_CONTACTS) {
+                String problem = ContactsSeed.ensure(platform.url(Service.CRM), jwt);
+                if (problem != null) {
+                    out.println("FAIL: " + problem);
+                    return 2;
+                }
+            }
             for (Target target : List.of(direct, gateway)) {
                 String problem = probe(target);
                 if (problem != null) {
