@@ -48,16 +48,16 @@ public class SettingsResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the retention of anonymous visitors and events (PT1M to P365D)")
+    @Operation(summary = "Change the retention of anonymous data (PT1M to P365D) and/or the minimum export size")
     @APIResponse(responseCode = "200", description = "Saved",
             content = @Content(schema = @Schema(implementation = SettingsView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid retention",
+    @APIResponse(responseCode = "400", description = "Invalid retention or minimum export size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@Valid @NotNull SettingsUpdate body,
             @Parameter(description = "ETag from a previous read, e.g. \"1\"") @HeaderParam("If-Match") String ifMatch) {
-        return withEtag(settings.updateRetention(workspace.workspaceId(), body.retention(), Versions.ifMatch(ifMatch)));
+        return withEtag(settings.update(workspace.workspaceId(), body, Versions.ifMatch(ifMatch)));
     }
 
     private static Response withEtag(WorkspaceSettings s) {

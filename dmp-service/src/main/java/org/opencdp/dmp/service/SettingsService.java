@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import org.opencdp.common.problem.ProblemException;
 import org.opencdp.common.rest.Versions;
 import org.opencdp.dmp.WorkspaceSettings;
+import org.opencdp.dmp.api.SettingsUpdate;
 import org.opencdp.dmp.config.DmpConfig;
 import org.opencdp.dmp.repository.SettingsRepository;
 
@@ -15,22 +16,55 @@ import org.opencdp.dmp.repository.SettingsRepository;
 public class SettingsService {
     private final SettingsRepository repository;
     private final DmpConfig config;
+    private static final long CACHE_NANOS = 1_000_000_000L;
+    private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SettingsService(SettingsRepository repository, DmpConfig config) {
         this.repository = repository;
         this.config = config;
     }
 
-    public WorkspaceSettings get(String workspaceId) {
-        return repository.find(workspaceId)
-                .orElseGet(() -> new WorkspaceSettings(workspaceId, config.defaultRetention(), 0L, null));
+    /** Settings for the hot path (collection): cached for a second per replica; a change here is seen at once. */
+    public WorkspaceSettings cached(String workspaceId) {
+        long now = System.nanoTime();
+        Cached c = cache.get(workspaceId);
+        if (c != null && now - c.at() < CACHE_NANOS) {
+            return c.settings();
+        }
+        WorkspaceSettings s = get(workspaceId);
+        if (cache.size() > 10_000) {
+            cache.clear();
+        }
+        cache.put(workspaceId, new Cached(s, now));
+        return s;
     }
 
-    /** Changes the retention; with {@code ifMatch} the write only happens on that version (else 412). */
-    public WorkspaceSettings updateRetention(String workspaceId, String retentionText, OptionalLong ifMatch) {
-        Duration retention = parseRetention(retentionText);
-        long expected = ifMatch.isPresent() ? ifMatch.getAsLong() : get(workspaceId).version();
-        return repository.save(workspaceId, retention, expected).orElseThrow(() -> Versions.staleWrite("settings"));
+    private record Cached(WorkspaceSettings settings, long at) {}
+
+    public WorkspaceSettings get(String workspaceId) {
+        return repository.find(workspaceId, config.export().defaultMinSize())
+                .orElseGet(() -> new WorkspaceSettings(workspaceId, config.defaultRetention(),
+                        config.export().defaultMinSize(), 0L, null));
+    }
+
+    /** Changes the given settings; with {@code ifMatch} the write only happens on that version (else 412). */
+    public WorkspaceSettings update(String workspaceId, SettingsUpdate update, OptionalLong ifMatch) {
+        if (update.retention() == null && update.minExportSize() == null) {
+            throw ProblemException.badRequest("retention", "give retention and/or minExportSize");
+        }
+        Duration retention = update.retention() == null ? null : parseRetention(update.retention());
+        Integer minSize = update.minExportSize();
+        if (minSize != null && minSize < config.export().lowestMinSize()) {
+            throw ProblemException.badRequest("minExportSize",
+                    "must be at least " + config.export().lowestMinSize() + " so that no export singles out a person");
+        }
+        WorkspaceSettings current = get(workspaceId);
+        long expected = ifMatch.isPresent() ? ifMatch.getAsLong() : current.version();
+        WorkspaceSettings saved = repository.save(workspaceId, retention == null ? current.retention() : retention,
+                minSize == null ? current.minExportSize() : minSize, expected)
+                .orElseThrow(() -> Versions.staleWrite("settings"));
+        cache.remove(workspaceId);
+        return saved;
     }
 
     private Duration parseRetention(String text) {

@@ -1,0 +1,126 @@
+package org.opencdp.dmp.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.opencdp.dmp.repository.ExpiredDocuments;
+
+/**
+ * The store-side half of {@code ./cdp bench dmp}, run by the launcher in its own JVM on dmp-service's classpath:
+ * <ul>
+ *   <li>{@code direct <mongo> <db> <ws> <threads> <batches.jsonl>}: the minimal writes collection needs for the
+ *   same events, in bulk: per batch one insertMany of the events and one bulkWrite of visitor upserts by
+ *   {@code _id}. Prints {@code direct events=N seconds=S}.</li>
+ *   <li>{@code seed-expired <mongo> <db> <ws> <count>}: inserts expired events (expiresAt spread over the last day).
+ *   Prints {@code seeded=N seconds=S}.</li>
+ *   <li>{@code purge <mongo> <db> <chunk> <pause-factor>}: the purge of dmp-service's job on dmp_events. Prints
+ *   {@code purged=N seconds=S}.</li>
+ * </ul>
+ */
+public final class DmpBenchWrites {
+    private DmpBenchWrites() {}
+
+    public static void main(String[] args) throws Exception {
+        try (MongoClient client = MongoClients.create(args[1])) {
+            var db = client.getDatabase(args[2]);
+            switch (args[0]) {
+                case "direct" -> direct(db.getCollection("dmp_events"), db.getCollection("dmp_visitors"), args[3],
+                        Integer.parseInt(args[4]), Files.readAllLines(Path.of(args[5])));
+                case "seed-expired" -> seed(db.getCollection("dmp_events"), args[3], Integer.parseInt(args[4]));
+                case "purge" -> purge(db.getCollection("dmp_events"), Integer.parseInt(args[3]),
+                        Double.parseDouble(args[4]));
+                default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+            }
+        }
+    }
+
+    static void direct(MongoCollection<Document> events, MongoCollection<Document> visitors, String ws, int threads,
+            List<String> batches) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        Date expires = new Date(System.currentTimeMillis() + Duration.ofDays(30).toMillis());
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
+                    JsonNode batch = mapper.readTree(batches.get(i)).get("batch");
+                    Date now = new Date();
+                    List<Document> docs = new ArrayList<>(batch.size());
+                    List<WriteModel<Document>> upserts = new ArrayList<>(batch.size());
+                    for (JsonNode e : batch) {
+                        String aid = e.get("anonymousId").asText();
+                        docs.add(new Document("ws", ws).append("aid", aid).append("type", "page")
+                                .append("url", e.path("url").asText(null)).append("at", now).append("receivedAt", now)
+                                .append("expiresAt", expires));
+                        upserts.add(new UpdateOneModel<>(Filters.eq("_id", ws + "|" + aid),
+                                new Document("$setOnInsert", new Document("ws", ws).append("aid", aid)
+                                        .append("firstSeen", now))
+                                        .append("$set", new Document("lastSeen", now).append("expiresAt", expires))
+                                        .append("$inc", new Document("n", 1)),
+                                new UpdateOptions().upsert(true)));
+                    }
+                    events.insertMany(docs, new InsertManyOptions().ordered(false));
+                    visitors.bulkWrite(upserts, new BulkWriteOptions().ordered(false));
+                    count.addAndGet(docs.size());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        System.out.printf(Locale.ROOT, "direct events=%d seconds=%.3f%n", count.get(), (System.nanoTime() - start) / 1e9);
+    }
+
+    static void seed(MongoCollection<Document> events, String ws, int count) {
+        long now = System.currentTimeMillis();
+        long spread = Duration.ofDays(1).toMillis();
+        long start = System.nanoTime();
+        List<Document> docs = new ArrayList<>(1000);
+        for (int i = 0; i < count; i++) {
+            Date expired = new Date(now - 60_000 - (long) ((double) (count - i) / count * spread));
+            docs.add(new Document("ws", ws).append("aid", "expired-" + (i % 50_000)).append("type", "page")
+                    .append("url", "https://bench.example/old/" + (i % 100)).append("at", expired)
+                    .append("expiresAt", expired));
+            if (docs.size() == 1000) {
+                events.insertMany(docs, new InsertManyOptions().ordered(false));
+                docs = new ArrayList<>(1000);
+            }
+        }
+        if (!docs.isEmpty()) {
+            events.insertMany(docs);
+        }
+        System.out.printf(Locale.ROOT, "seeded=%d seconds=%.3f%n", count, (System.nanoTime() - start) / 1e9);
+    }
+
+    static void purge(MongoCollection<Document> events, int chunk, double pauseFactor) {
+        long start = System.nanoTime();
+        long purged = ExpiredDocuments.purge(events, new Date(), new ExpiredDocuments.Settings(chunk, Long.MAX_VALUE,
+                pauseFactor));
+        System.out.printf(Locale.ROOT, "purged=%d seconds=%.3f%n", purged, (System.nanoTime() - start) / 1e9);
+    }
+}

@@ -1,0 +1,311 @@
+package org.opencdp.launcher.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.opencdp.launcher.Args;
+import org.opencdp.launcher.Platform;
+import org.opencdp.launcher.PlatformOptions;
+import org.opencdp.launcher.Repo;
+import org.opencdp.launcher.Service;
+
+/**
+ * DMP collection end to end: batches of anonymous page views through the gateway's {@code /dmp/v1/collect} with the
+ * write key, against the minimal bulk writes of the same events on the same store (dmp-service's
+ * {@code DmpBenchWrites}, a separate JVM: insertMany of the events, bulkWrite of visitor upserts by _id); then
+ * collection while a purge of a million expired events runs, against collection just before it. Always on a
+ * temporary platform, with dmp-service's scheduled purge off so that the measured purge is the only one.
+ */
+public final class DmpBench implements Bench {
+    static final double TARGET_RATIO = 0.5;
+    static final double TARGET_SLOWDOWN = 0.20;
+
+    @Override
+    public String name() {
+        return "dmp";
+    }
+
+    @Override
+    public String description() {
+        return "DMP collect batches through the gateway vs direct bulk writes; collection while 1,000,000 expired"
+                + " events are purged";
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("batches", "visitors", "senders", "expired", "baseline", "purge-chunk", "purge-pause");
+    }
+
+    @Override
+    public String usage() {
+        return String.join(System.lineSeparator(),
+                "  --batches N      collect batches of 100 events, through the gateway and direct (default 1000)",
+                "  --visitors N     anonymous visitors in the pool (default 20000)",
+                "  --senders N      concurrent senders, and threads of the direct writes (default 4)",
+                "  --expired N      expired events to purge (default 1000000)",
+                "  --baseline S     seconds of collection measured before the purge (default 20)",
+                "  --purge-chunk N  documents per purge slice (dmp-service default 20000)",
+                "  --purge-pause F  pause after a slice, times its duration (dmp-service default 3.0)",
+                "  --strict         exit 3 when a target is missed");
+    }
+
+    @Override
+    public int run(BenchContext context) throws Exception {
+        PrintStream out = context.out();
+        Args args = context.args();
+        Map<String, String> env = context.env();
+        int batches = args.positiveInt("batches", env, "CDP_BENCH_BATCHES", 1000);
+        int visitors = args.positiveInt("visitors", env, "CDP_BENCH_VISITORS", 20_000);
+        int senders = args.positiveInt("senders", env, "CDP_BENCH_SENDERS", 4);
+        int expired = args.positiveInt("expired", env, "CDP_BENCH_EXPIRED", 1_000_000);
+        int baselineSeconds = args.positiveInt("baseline", env, "CDP_BENCH_BASELINE", 20);
+        int chunk = args.positiveInt("purge-chunk", env, "CDP_BENCH_PURGE_CHUNK", 20_000);
+        String pause = args.option("purge-pause").orElse(env.getOrDefault("CDP_BENCH_PURGE_PAUSE", "3.0"));
+        out.println(GatewayBench.machine());
+        DmpWorkload workload = new DmpWorkload(visitors, 42);
+        List<String> warm = workload.batches(Math.max(50, batches / 10));
+        List<String> load = workload.batches(batches);
+        out.println("Starting a temporary platform (gateway, dmp-service; scheduled purge off) for the bench...");
+        try (Platform platform = Platform.start(PlatformOptions.ephemeral()
+                .services(Service.GATEWAY, Service.DMP)
+                .serviceEnv(Service.DMP, "CDP_DMP_PURGE_ENABLED", "false")
+                .gatewayRateLimit(PlatformOptions.LOCAL_RATE_LIMIT)
+                .progress(line -> out.println("  " + line)))) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            String secret = "Bearer " + platform.credentials().secretKey();
+            String write = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (platform.credentials().writeKey() + ":").getBytes(StandardCharsets.UTF_8));
+            for (String rule : DmpWorkload.rules()) {
+                post(http, platform.gatewayUrl() + "/api/dmp/rules", secret, rule, 201);
+            }
+            post(http, platform.gatewayUrl() + "/api/dmp/audiences", secret, DmpWorkload.audience(), 201);
+            URI collect = URI.create(platform.gatewayUrl() + "/dmp/v1/collect");
+
+            out.printf(Locale.ROOT, "Warm-up: %,d events through the gateway...%n", warm.size() * (long) DmpWorkload.BATCH);
+            Rate warmRate = send(http, collect, write, warm, senders, null);
+            if (failed(out, warmRate)) {
+                return 2;
+            }
+            out.printf(Locale.ROOT, "Gateway: %,d events (%d senders, batches of %d)...%n",
+                    load.size() * (long) DmpWorkload.BATCH, senders, DmpWorkload.BATCH);
+            Rate gateway = send(http, collect, write, load, senders, null);
+            if (failed(out, gateway)) {
+                return 2;
+            }
+            out.printf(Locale.ROOT, "  %,.0f events/s%n", gateway.perSecond());
+
+            out.println("Direct: the minimal bulk writes of the same events on the same store (database bench_direct)...");
+            Path file = Files.createTempFile("cdp-bench-dmp", ".jsonl");
+            Map<String, String> direct;
+            try {
+                Files.write(file, load);
+                direct = helper(out, platform, "direct", "bench_direct", platform.credentials().workspaceId(),
+                        Integer.toString(senders), file.toString());
+            } finally {
+                Files.deleteIfExists(file);
+            }
+            if (direct == null) {
+                return 2;
+            }
+            Rate directRate = new Rate(Long.parseLong(direct.get("events")), Double.parseDouble(direct.get("seconds")), null);
+            out.printf(Locale.ROOT, "  %,.0f events/s%n", directRate.perSecond());
+
+            out.printf(Locale.ROOT, "Seeding %,d expired events into dmp-service's store...%n", expired);
+            Map<String, String> seeded = helper(out, platform, "seed-expired", "cdp_dmp",
+                    platform.credentials().workspaceId(), Integer.toString(expired));
+            if (seeded == null) {
+                return 2;
+            }
+            out.printf(Locale.ROOT, "  %,d in %.1f s%n", expired, Double.parseDouble(seeded.get("seconds")));
+            out.printf(Locale.ROOT, "Baseline: collection for %d s with the expired events stored...%n", baselineSeconds);
+            long until = System.nanoTime() + baselineSeconds * 1_000_000_000L;
+            Rate baseline = send(http, collect, write, load, senders, () -> System.nanoTime() < until);
+            if (failed(out, baseline)) {
+                return 2;
+            }
+            out.printf(Locale.ROOT, "  %,.0f events/s%n", baseline.perSecond());
+
+            out.printf(Locale.ROOT, "Purge of the expired events (slices of %,d, pause %s x) while collection goes on...%n",
+                    chunk, pause);
+            AtomicBoolean purging = new AtomicBoolean(true);
+            AtomicReference<Map<String, String>> purged = new AtomicReference<>();
+            Thread purger = new Thread(() -> {
+                try {
+                    purged.set(helper(out, platform, "purge", "cdp_dmp", Integer.toString(chunk), pause));
+                } catch (Exception e) {
+                    out.println("FAIL: purge: " + e);
+                } finally {
+                    purging.set(false);
+                }
+            }, "dmp-bench-purge");
+            purger.start();
+            Rate during = send(http, collect, write, load, senders, purging::get);
+            purger.join();
+            if (failed(out, during) || purged.get() == null) {
+                return 2;
+            }
+            long purgedCount = Long.parseLong(purged.get().get("purged"));
+            double purgeSeconds = Double.parseDouble(purged.get().get("seconds"));
+            out.printf(Locale.ROOT, "  %,.0f events/s; %,d expired events purged in %.1f s%n", during.perSecond(),
+                    purgedCount, purgeSeconds);
+            return report(out, gateway, directRate, baseline, during, purgedCount, purgeSeconds, expired)
+                    || !args.flag("strict") ? 0 : 3;
+        }
+    }
+
+    record Rate(long events, double seconds, String failure) {
+        double perSecond() {
+            return seconds <= 0 ? 0 : events / seconds;
+        }
+    }
+
+    /** Sends the batches (cycling through them while {@code more} says so; once when it is null). */
+    static Rate send(HttpClient http, URI uri, String auth, List<String> bodies, int senders, BooleanSupplier more)
+            throws Exception {
+        AtomicLong next = new AtomicLong();
+        AtomicLong sent = new AtomicLong();
+        AtomicReference<String> failure = new AtomicReference<>();
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < senders; t++) {
+                futures.add(pool.submit(() -> {
+                    while (failure.get() == null) {
+                        long i = next.getAndIncrement();
+                        if (more == null ? i >= bodies.size() : !more.getAsBoolean()) {
+                            return null;
+                        }
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                                .header("Authorization", auth).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get((int) (i % bodies.size()))))
+                                .build(), HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() != 200 || !r.body().contains("\"stored\":" + DmpWorkload.BATCH)) {
+                            failure.compareAndSet(null, "POST /dmp/v1/collect answered " + r.statusCode() + ": "
+                                    + r.body().substring(0, Math.min(300, r.body().length())));
+                        }
+                        sent.addAndGet(DmpWorkload.BATCH);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return new Rate(sent.get(), (System.nanoTime() - start) / 1e9, failure.get());
+    }
+
+    private static void post(HttpClient http, String url, String auth, String body, int expected) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException("POST " + url + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    /** Runs dmp-service's DmpBenchWrites in its own JVM; the key=value pairs of its result line, null on failure. */
+    private static Map<String, String> helper(PrintStream out, Platform platform, String mode, String... args)
+            throws Exception {
+        Path app = Repo.locate().resolve("dmp-service/target/quarkus-app");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp",
+                app.resolve("lib/main") + "/*" + File.pathSeparator + app.resolve("app") + "/*",
+                "org.opencdp.dmp.bench.DmpBenchWrites", mode, platform.mongoConnectionString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Map<String, String> result = null;
+        StringBuilder log = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.matches("^(direct|seeded|purged)[= ].*seconds=.*")) {
+                    result = new HashMap<>();
+                    for (String part : line.split(" ")) {
+                        String[] p = part.split("=", 2);
+                        if (p.length == 2) {
+                            result.put(p[0], p[1]);
+                        }
+                    }
+                } else if (log.length() < 4000) {
+                    log.append(line).append(System.lineSeparator());
+                }
+            }
+        }
+        if (process.waitFor() != 0 || result == null) {
+            out.println("FAIL: dmp-service's bench writes (" + mode + ") did not complete (is dmp-service built?"
+                    + " ./mvnw install -pl dmp-service -am -DskipTests):");
+            out.println(log);
+            return null;
+        }
+        return result;
+    }
+
+    private static boolean failed(PrintStream out, Rate rate) {
+        if (rate.failure() == null && rate.events() > 0) {
+            return false;
+        }
+        out.println("FAIL: " + (rate.failure() == null ? "no event sent" : rate.failure()));
+        out.println("bench=dmp key=failures detail=" + (rate.failure() == null ? "none-sent" : "non-2xx"));
+        return true;
+    }
+
+    static boolean report(PrintStream out, Rate gateway, Rate direct, Rate baseline, Rate during, long purged,
+            double purgeSeconds, int expired) {
+        double ratio = gateway.perSecond() / direct.perSecond();
+        double slowdown = 1 - during.perSecond() / baseline.perSecond();
+        boolean ratioOk = ratio >= TARGET_RATIO;
+        boolean slowdownOk = slowdown <= TARGET_SLOWDOWN && purged >= expired;
+        out.println();
+        String row = "  %-46s %14s %14s %12s   %-10s %s%n";
+        out.printf(Locale.ROOT, row, "", "gateway", "reference", "ratio", "target", "");
+        out.printf(Locale.ROOT, row, "collect vs direct bulk writes (events/s)", fmt(gateway.perSecond()),
+                fmt(direct.perSecond()), String.format(Locale.ROOT, "%.2f", ratio), ">= 0.5x", ratioOk ? "met" : "MISSED");
+        out.printf(Locale.ROOT, row, "collect during purge vs before (events/s)", fmt(during.perSecond()),
+                fmt(baseline.perSecond()), String.format(Locale.ROOT, "-%.1f%%", slowdown * 100), "<= -20%",
+                slowdownOk ? "met" : "MISSED");
+        out.printf(Locale.ROOT, "  purge: %,d expired events in %.1f s (%,.0f/s)%n", purged, purgeSeconds,
+                purged / Math.max(0.001, purgeSeconds));
+        out.println();
+        out.printf(Locale.ROOT, "bench=dmp key=collect_vs_direct gateway=%.1f direct=%.1f ratio=%.3f target=%.2f"
+                + " pass=%s events=%d gateway_seconds=%.3f direct_seconds=%.3f%n", gateway.perSecond(),
+                direct.perSecond(), ratio, TARGET_RATIO, ratioOk, gateway.events(), gateway.seconds(), direct.seconds());
+        out.printf(Locale.ROOT, "bench=dmp key=collect_during_purge before=%.1f during=%.1f slowdown=%.3f target=%.2f"
+                + " pass=%s before_events=%d during_events=%d during_seconds=%.3f%n", baseline.perSecond(),
+                during.perSecond(), slowdown, TARGET_SLOWDOWN, slowdownOk, baseline.events(), during.events(),
+                during.seconds());
+        out.printf(Locale.ROOT, "bench=dmp key=purge expired=%d purged=%d seconds=%.3f per_s=%.1f%n", expired, purged,
+                purgeSeconds, purged / Math.max(0.001, purgeSeconds));
+        return ratioOk && slowdownOk;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+}
