@@ -110,9 +110,11 @@ class ArgsTest {
     void unknownBenchesListTheAvailableOnes() {
         String[] result = run(List.of("bench", "nope"), Map.of());
         assertEquals("1", result[0]);
-        assertEquals("cdp: unknown bench 'nope'. Available: gateway.", result[2].trim());
+        assertEquals("cdp: unknown bench 'nope'. Available: gateway, dmp, crm, ingest.", result[2].trim());
         String[] list = run(List.of("bench"), Map.of());
-        assertTrue(list[1].contains("gateway"), list[1]);
+        for (String bench : List.of("gateway", "crm", "ingest", "dmp")) {
+            assertTrue(list[1].contains(bench), list[1]);
+        }
         String[] help = run(List.of("bench", "gateway", "--help"), Map.of());
         assertEquals("0", help[0]);
         assertTrue(help[1].contains("--connections"), help[1]);

@@ -28,15 +28,19 @@ public final class BenchPlatform implements AutoCloseable {
     private final KeyPair keys;
     private final Platform started;
     private final String description;
+    private final String mongoConnectionString;
+    private final String adminToken;
 
     private BenchPlatform(Map<Service, Integer> ports, Map<Service, Long> pids, Credentials credentials, KeyPair keys,
-                          Platform started, String description) {
+                          Platform started, String description, String mongoConnectionString, String adminToken) {
         this.ports = ports;
         this.pids = pids;
         this.credentials = credentials;
         this.keys = keys;
         this.started = started;
         this.description = description;
+        this.mongoConnectionString = mongoConnectionString;
+        this.adminToken = adminToken;
     }
 
     /** Finds the running platform with the needed services, or starts a temporary one with just those services. */
@@ -47,6 +51,11 @@ public final class BenchPlatform implements AutoCloseable {
                 return running;
             }
         }
+        return temporary(context, needed);
+    }
+
+    /** Starts a temporary platform with just the needed services, stopped by {@link #close()}. */
+    public static BenchPlatform temporary(BenchContext context, Set<Service> needed) {
         context.out().println("Starting a temporary platform (" + needed.size() + " services) for the bench...");
         Platform platform = Platform.start(PlatformOptions.ephemeral()
                 .services(needed)
@@ -57,7 +66,8 @@ public final class BenchPlatform implements AutoCloseable {
             platform.pid(s).ifPresent(pid -> pids.put(s, pid));
         }
         return new BenchPlatform(platform.ports(), pids, platform.credentials(), platform.tokenKeys(), platform,
-                "a temporary platform started for this bench (data in " + platform.dataDir() + ")");
+                "a temporary platform started for this bench (data in " + platform.dataDir() + ")",
+                platform.mongoPort() == 0 ? null : platform.mongoConnectionString(), platform.adminToken());
     }
 
     private static BenchPlatform running(BenchContext context, Set<Service> needed) {
@@ -90,9 +100,20 @@ public final class BenchPlatform implements AutoCloseable {
                     + data.root() + " has no credentials.json or token keys; using a temporary platform instead.");
             return null;
         }
+        int mongoPort = info != null && info.mongoPort() > 0 ? info.mongoPort() : local.mongoPort();
+        String adminToken = local.adminToken() != null ? local.adminToken() : read(data.adminTokenFile());
         return new BenchPlatform(ports, info == null ? Map.of() : info.servicePids(), credentials, keys, null,
                 "the running platform (data in " + data.root()
-                + (info == null ? "" : ", launcher pid " + info.pid()) + ")");
+                + (info == null ? "" : ", launcher pid " + info.pid()) + ")",
+                "mongodb://127.0.0.1:" + mongoPort, adminToken);
+    }
+
+    private static String read(Path file) {
+        try {
+            return java.nio.file.Files.isRegularFile(file) ? java.nio.file.Files.readString(file).strip() : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** {@code http://127.0.0.1:<port>} (loopback by address, so no name resolution in the measurement). */
@@ -113,8 +134,31 @@ public final class BenchPlatform implements AutoCloseable {
 
     /** A token as the gateway forwards it for the workspace's secret key (manage + track). */
     public String serviceToken(Duration ttl) {
-        return WorkspaceTokens.sign(keys.getPrivate(), credentials.workspaceId(), "bench",
+        return serviceToken(credentials.workspaceId(), ttl);
+    }
+
+    /** The same for another workspace of this platform (one a bench created). */
+    public String serviceToken(String workspaceId, Duration ttl) {
+        return WorkspaceTokens.sign(keys.getPrivate(), workspaceId, "bench",
                 Set.of(WorkspaceToken.MANAGE, WorkspaceToken.TRACK), ttl);
+    }
+
+    /** True when the bench started this platform (and {@link #close()} stops it). */
+    public boolean temporary() {
+        return started != null;
+    }
+
+    /**
+     * {@code mongodb://127.0.0.1:<port>} of the platform's Mongo wire server: the temporary one's, or for the running
+     * platform the port in its runtime file (else {@code CDP_MONGO_PORT}, default 27018). Empty when none runs.
+     */
+    public java.util.Optional<String> mongoConnectionString() {
+        return java.util.Optional.ofNullable(mongoConnectionString);
+    }
+
+    /** The platform's admin token ({@code CDP_ADMIN_TOKEN}, else the data folder's admin-token file), when known. */
+    public java.util.Optional<String> adminToken() {
+        return java.util.Optional.ofNullable(adminToken);
     }
 
     public String description() {

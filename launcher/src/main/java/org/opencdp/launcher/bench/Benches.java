@@ -12,6 +12,9 @@ public final class Benches {
 
     static {
         register("gateway", GatewayBench::new);
+        register("dmp", DmpBench::new);
+        register("crm", CrmBench::new);
+        register("ingest", IngestBench::new);
     }
 
     private Benches() {}
