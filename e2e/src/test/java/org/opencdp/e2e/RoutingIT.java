@@ -38,11 +38,11 @@ class RoutingIT {
         for (String prefix : new String[] {"/api/crm", "/api/dmp", "/api/profiles", "/api/privacy", "/api/segments",
                 "/api/destinations"}) {
             given().auth().oauth2(tenant.secretKey()).header("X-Request-Id", "e2e-routing-check-1")
-                    .get(prefix + "/no-such-resource")
+                    .get(prefix + "/no-such/resource/at-all") // deep enough to match no {id} path
                     .then().statusCode(404).contentType("application/problem+json")
                     .header("X-Request-Id", "e2e-routing-check-1")
                     .body("detail", equalTo("No such resource"))
-                    .body("instance", equalTo(prefix + "/no-such-resource"));
+                    .body("instance", equalTo(prefix + "/no-such/resource/at-all"));
         }
     }
 
