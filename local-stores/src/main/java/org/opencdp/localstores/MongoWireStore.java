@@ -2,10 +2,10 @@ package org.opencdp.localstores;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import org.opencdp.localstores.h2.KeyedH2Backend;
 
 /**
  * The in-process MongoDB wire-protocol server (mongo-java-server): memory backend for tests, H2 file backend for a
@@ -26,9 +26,18 @@ public final class MongoWireStore implements AutoCloseable {
         return new MongoWireStore(server, server.bind());
     }
 
-    /** A server persisting to an H2 MVStore file, on the given port (0 picks a free one). */
+    /**
+     * Page cache of the H2 store in megabytes: a quarter of the heap (16 MB to 1 GB), so that the hot index and
+     * document pages of a local run stay deserialised.
+     */
+    static int cacheMb() {
+        long quarter = Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024);
+        return (int) Math.max(16, Math.min(1024, quarter));
+    }
+
+    /** A server persisting to an H2 MVStore file ({@link KeyedH2Backend}), on the given port (0 picks a free one). */
     public static MongoWireStore persistent(Path file, int port) {
-        MongoBackend backend = new H2Backend(file.toAbsolutePath().toString());
+        MongoBackend backend = KeyedH2Backend.open(file, cacheMb());
         MongoServer server = new MongoServer(backend);
         try {
             server.bind("127.0.0.1", port);

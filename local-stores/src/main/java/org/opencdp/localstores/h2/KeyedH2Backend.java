@@ -1,0 +1,82 @@
+package org.opencdp.localstores.h2;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import java.nio.file.Path;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * mongo-java-server's H2 file backend, with three changes that make it several times faster:
+ * <ul>
+ * <li>unique indexes (the {@code _id} index included) keep each key's serialised bytes and compare those
+ * ({@link SerializedKeyType}); stock H2 serialises both keys on every comparison of a B-tree search, which was most
+ * of the store's time;</li>
+ * <li>a page cache sized for the working set ({@code cacheMb}) instead of H2's 16 MB default, so that hot index and
+ * document pages are not read and deserialised again and again;</li>
+ * <li>documents stored as BSON ({@link DocumentType}) instead of Java serialisation; documents of a file written by
+ * the stock backend are still read (and converted as they are rewritten).</li>
+ * </ul>
+ */
+public final class KeyedH2Backend extends H2Backend {
+    /** Unsaved changes that trigger a background save (H2: 1 MB); the save also runs every second. */
+    static final int AUTO_COMMIT_KB = 8 * 1024;
+    /**
+     * Page size above which H2 splits a page (H2: 48 KB for a file). Documents are keyed by hashes and messageIds, so
+     * writes land on random pages and every save rewrites each touched page whole: small pages keep that cheap.
+     */
+    static final int PAGE_SPLIT_BYTES = 4 * 1024;
+
+    public KeyedH2Backend(MVStore store) {
+        super(store);
+    }
+
+    /** Opens (or creates) the store file with a page cache of {@code cacheMb} megabytes. */
+    public static KeyedH2Backend open(Path file, int cacheMb) {
+        return new KeyedH2Backend(new MVStore.Builder().fileName(file.toAbsolutePath().toString())
+                .cacheSize(cacheMb).autoCommitBufferSize(AUTO_COMMIT_KB).pageSplitSize(PAGE_SPLIT_BYTES).open());
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    /** Opens index maps with {@link SerializedKeyType} keys (an inner class: its indexes open during construction). */
+    private final class Database extends H2Database {
+        Database(String name, MVStore store, CursorRegistry cursors) {
+            super(name, store, cursors);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            // the map name mongo-java-server's H2Database gives the index, so existing files keep their indexes
+            String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            MVMap<SerializedKey, Object> map = getMvStore().openMap(mapName,
+                    new MVMap.Builder<SerializedKey, Object>().keyType(new SerializedKeyType())
+                            .valueType(new ObjectDataType()));
+            return new KeyedUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            // the map names of mongo-java-server's H2Database
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> data = getMvStore().openMap("databases." + fullName,
+                    new MVMap.Builder<Object, Document>().keyType(new ObjectDataType()).valueType(new DocumentType()));
+            MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
+            return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+    }
+}

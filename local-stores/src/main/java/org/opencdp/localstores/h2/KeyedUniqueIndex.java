@@ -1,0 +1,70 @@
+package org.opencdp.localstores.h2;
+
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import java.util.AbstractMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.h2.mvstore.MVMap;
+
+/** mongo-java-server's H2 unique index over a map keyed by {@link SerializedKey}: the same data, cheap comparisons. */
+final class KeyedUniqueIndex extends AbstractUniqueIndex<Object> {
+    private final MVMap<SerializedKey, Object> map;
+
+    KeyedUniqueIndex(MVMap<SerializedKey, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+        this.map = map;
+    }
+
+    @Override
+    protected Object removeDocument(KeyValue keyValue) {
+        return map.remove(SerializedKey.of(keyValue));
+    }
+
+    @Override
+    protected boolean putKeyPosition(KeyValue keyValue, Object position) {
+        return map.putIfAbsent(SerializedKey.of(keyValue), Missing.ofNullable(position)) == null;
+    }
+
+    @Override
+    protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+        return () -> {
+            Iterator<Map.Entry<SerializedKey, Object>> entries = map.entrySet().iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return entries.hasNext();
+                }
+
+                @Override
+                public Map.Entry<KeyValue, Object> next() {
+                    Map.Entry<SerializedKey, Object> e = entries.next();
+                    return new AbstractMap.SimpleImmutableEntry<>(e.getKey().value(), e.getValue());
+                }
+            };
+        };
+    }
+
+    @Override
+    protected Object getPosition(KeyValue keyValue) {
+        return map.get(SerializedKey.of(keyValue));
+    }
+
+    @Override
+    public long getCount() {
+        return map.sizeAsLong();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return map.isEmpty();
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+}

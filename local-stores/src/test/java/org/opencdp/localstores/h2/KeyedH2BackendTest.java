@@ -1,0 +1,120 @@
+package org.opencdp.localstores.h2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The faster H2 backend reads and extends what stock mongo-java-server wrote (Java-serialised documents, indexes
+ * ordered by serialised keys), and its indexes still find every document and refuse duplicates, across B-trees of
+ * several levels and restarts.
+ */
+class KeyedH2BackendTest {
+    private static final int PEOPLE = 2_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsAndExtendsAFileWrittenByTheStockBackend() {
+        Path file = dir.resolve("store.mv");
+        withServer(new H2Backend(file.toString()), people -> {
+            people.createIndex(Indexes.ascending("ws", "email"), new IndexOptions().unique(true));
+            people.insertMany(people(0, PEOPLE));
+        });
+
+        withServer(KeyedH2Backend.open(file, 32), people -> {
+            assertFindsEveryone(people, 0, PEOPLE);
+            assertDuplicatesRefused(people, 17);
+            people.insertMany(people(PEOPLE, 2 * PEOPLE));
+            people.updateOne(Filters.eq("_id", "p|42"), new Document("$set", new Document("email", "moved@x.org")));
+            people.deleteOne(Filters.eq("_id", "p|43"));
+        });
+
+        withServer(KeyedH2Backend.open(file, 32), people -> {
+            assertEquals(2 * PEOPLE - 1, people.countDocuments());
+            assertFindsEveryone(people, 44, 2 * PEOPLE);
+            assertEquals("p|42", people.find(Filters.and(Filters.eq("ws", "w1"), Filters.eq("email", "moved@x.org")))
+                    .first().getString("_id"));
+            assertNull(people.find(Filters.eq("_id", "p|43")).first());
+            assertNull(people.find(Filters.and(Filters.eq("ws", "w1"), Filters.eq("email", "p42@x.org"))).first());
+            assertDuplicatesRefused(people, PEOPLE + 5);
+        });
+    }
+
+    @Test
+    void aNewFileWorksAcrossRestarts() {
+        Path file = dir.resolve("fresh.mv");
+        withServer(KeyedH2Backend.open(file, 16), people -> {
+            people.createIndex(Indexes.ascending("ws", "email"), new IndexOptions().unique(true));
+            people.insertMany(people(0, PEOPLE));
+            assertDuplicatesRefused(people, 1);
+        });
+        withServer(KeyedH2Backend.open(file, 16), people -> {
+            assertFindsEveryone(people, 0, PEOPLE);
+            assertDuplicatesRefused(people, PEOPLE - 1);
+        });
+    }
+
+    private static void assertFindsEveryone(MongoCollection<Document> people, int from, int to) {
+        for (int i = from; i < to; i += 7) {
+            Document byId = people.find(Filters.eq("_id", "p|" + i)).first();
+            assertNotNull(byId, "p|" + i);
+            Document byEmail = people.find(Filters.and(Filters.eq("ws", "w1"), Filters.eq("email", "p" + i + "@x.org")))
+                    .first();
+            assertEquals("p|" + i, byEmail.getString("_id"));
+        }
+        assertEquals(to - from, people.countDocuments(Filters.in("_id",
+                java.util.stream.IntStream.range(from, to).mapToObj(i -> "p|" + i).toList())));
+    }
+
+    private static void assertDuplicatesRefused(MongoCollection<Document> people, int i) {
+        MongoWriteException sameId = assertThrows(MongoWriteException.class,
+                () -> people.insertOne(new Document("_id", "p|" + i).append("ws", "w1").append("email", "n@x.org")));
+        assertEquals(ErrorCategory.DUPLICATE_KEY, ErrorCategory.fromErrorCode(sameId.getCode()));
+        MongoWriteException sameEmail = assertThrows(MongoWriteException.class,
+                () -> people.insertOne(new Document("_id", "new").append("ws", "w1").append("email", "p" + i + "@x.org")));
+        assertEquals(ErrorCategory.DUPLICATE_KEY, ErrorCategory.fromErrorCode(sameEmail.getCode()));
+    }
+
+    private static List<Document> people(int from, int to) {
+        List<Document> docs = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            docs.add(new Document("_id", "p|" + i).append("ws", "w1").append("email", "p" + i + "@x.org")
+                    .append("n", i));
+        }
+        return docs;
+    }
+
+    private static void withServer(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
+        MongoServer server = new MongoServer(backend);
+        try {
+            String uri = "mongodb://127.0.0.1:" + server.bind().getPort();
+            try (MongoClient client = MongoClients.create(uri)) {
+                work.accept(client.getDatabase("db").getCollection("people"));
+            }
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
