@@ -43,8 +43,10 @@ public class ProfileStore {
         profiles().createIndex(Indexes.ascending("ws", "updatedAt"));
         merges().createIndex(Indexes.ascending("ws", "profileIds"));
         changes().createIndex(Indexes.ascending("dueAt"));
-        profileVersions().createIndex(Indexes.ascending("expiresAt"),
-                new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+        // compare-and-set of profiles filters on {_id, version} (see ProfileWrites)
+        profiles().createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
+        // version claims of earlier releases: expire on real MongoDB, dropped here once empty of use
+        db.getCollection("profile_versions").drop();
     }
 
     public MongoCollection<Document> identities() {
@@ -53,11 +55,6 @@ public class ProfileStore {
 
     public MongoCollection<Document> profiles() {
         return db.getCollection("profiles");
-    }
-
-    /** Version claims of profile writes (see {@link ProfileWrites}). */
-    public MongoCollection<Document> profileVersions() {
-        return db.getCollection("profile_versions");
     }
 
     public MongoCollection<Document> events() {

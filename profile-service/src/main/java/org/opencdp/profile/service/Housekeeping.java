@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import org.opencdp.profile.repository.DeadLetterRepository;
 import org.opencdp.profile.repository.DedupRepository;
-import org.opencdp.profile.repository.ProfileStore;
-import org.opencdp.profile.repository.ProfileWrites;
 
 /**
  * Removes expired de-duplication keys and dead letters. Production MongoDB does it through TTL indexes too; the
@@ -18,12 +16,10 @@ import org.opencdp.profile.repository.ProfileWrites;
 public class Housekeeping {
     private final DedupRepository dedup;
     private final DeadLetterRepository deadLetters;
-    private final ProfileStore store;
 
-    public Housekeeping(DedupRepository dedup, DeadLetterRepository deadLetters, ProfileStore store) {
+    public Housekeeping(DedupRepository dedup, DeadLetterRepository deadLetters) {
         this.dedup = dedup;
         this.deadLetters = deadLetters;
-        this.store = store;
     }
 
     @Scheduled(every = "${cdp.profile.purge-every:10m}", delayed = "10m",
@@ -32,7 +28,6 @@ public class Housekeeping {
         Instant now = Instant.now();
         long keys = dedup.purgeExpired(now);
         long letters = deadLetters.purgeExpired(now);
-        ProfileWrites.purgeExpired(store, now);
         if (keys + letters > 0) {
             Log.infof("Purged %d expired de-duplication keys and %d dead letters", keys, letters);
         }

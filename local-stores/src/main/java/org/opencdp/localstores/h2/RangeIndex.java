@@ -1,0 +1,223 @@
+package org.opencdp.localstores.h2;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.regex.Pattern;
+
+/**
+ * A non-unique (secondary or TTL) index for the H2 backend, which mongo-java-server leaves unimplemented (every query
+ * on another field than a unique index scans the collection). Kept in memory, ordered by MongoDB's value order, and
+ * rebuilt from the documents when the store opens (mongo-java-server fills an empty index on open). It answers a
+ * query that constrains a prefix of its keys by equality, optionally followed by a range ({@code $gt $gte $lt $lte})
+ * on the next key; other conditions of the query are checked on the documents it yields, so it only narrows a scan.
+ * Positions of the H2 backend are the documents' {@code _id} values.
+ */
+final class RangeIndex extends Index<Object> {
+    private static final Comparator<Object> VALUES = ValueComparator.asc();
+    private static final Object LOW = new Object();
+    private static final Object HIGH = new Object();
+    private final NavigableSet<Entry> entries = new ConcurrentSkipListSet<>(RangeIndex::compare);
+
+    /** One key of one document; {@code values} may hold the {@link #LOW}/{@link #HIGH} bounds in a search. */
+    private record Entry(Object[] values, Object position) {}
+
+    RangeIndex(String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+    }
+
+    @Override
+    public Object getPosition(Document document) {
+        Object position = positionOf(document);
+        for (KeyValue key : getKeyValues(document)) {
+            if (entries.contains(new Entry(values(key), position))) {
+                return position;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Object> collection) {
+        // not unique: nothing can conflict
+    }
+
+    @Override
+    public void add(Document document, Object position, MongoCollection<Object> collection) {
+        if (skips(document)) {
+            return;
+        }
+        for (KeyValue key : getKeyValues(document)) {
+            entries.add(new Entry(values(key), position));
+        }
+    }
+
+    @Override
+    public Object remove(Document document) {
+        Object position = positionOf(document);
+        if (!skips(document)) {
+            for (KeyValue key : getKeyValues(document)) {
+                entries.remove(new Entry(values(key), position));
+            }
+        }
+        return position;
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+        // not unique: nothing can conflict
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, Object position,
+            MongoCollection<Object> collection) {
+        remove(oldDocument);
+        add(newDocument, position, collection);
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return !bounds(query).isEmpty();
+    }
+
+    @Override
+    public Iterable<Object> getPositions(Document query) {
+        List<Object[]> bounds = bounds(query);
+        NavigableSet<Entry> range = entries.subSet(new Entry(bounds.get(0), LOW), true, new Entry(bounds.get(1), HIGH),
+                true);
+        return () -> range.stream().map(Entry::position).distinct().iterator();
+    }
+
+    @Override
+    public long getCount() {
+        return entries.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+
+    @Override
+    public void drop() {
+        entries.clear();
+    }
+
+    private boolean skips(Document document) {
+        return isSparse() && keys().stream().allMatch(k -> Utils.getSubdocumentValue(document, k) == null);
+    }
+
+    private static Object positionOf(Document document) {
+        return document.get("_id");
+    }
+
+    private static Object[] values(KeyValue key) {
+        Object[] values = new Object[key.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = key.get(i);
+        }
+        return values;
+    }
+
+    /**
+     * The lower and upper key bounds the query allows ({@link #LOW}/{@link #HIGH} where it does not constrain), or
+     * an empty list when it constrains not even the first key in a way this index understands.
+     */
+    private List<Object[]> bounds(Document query) {
+        List<String> keys = keys();
+        Object[] lower = new Object[keys.size()];
+        Object[] upper = new Object[keys.size()];
+        int i = 0;
+        for (; i < keys.size(); i++) {
+            Object condition = query.get(keys.get(i));
+            if (!isPlainValue(condition)) {
+                break;
+            }
+            lower[i] = condition;
+            upper[i] = condition;
+        }
+        if (i < keys.size()) {
+            Object condition = query.get(keys.get(i));
+            lower[i] = LOW;
+            upper[i] = HIGH;
+            if (condition instanceof Document range && isRange(range)) {
+                for (Map.Entry<String, Object> op : range.entrySet()) {
+                    if (op.getKey().startsWith("$g")) {
+                        lower[i] = op.getValue();
+                    } else {
+                        upper[i] = op.getValue();
+                    }
+                }
+                i++;
+            } else if (i == 0) {
+                return List.of();
+            }
+            for (int j = i; j < keys.size(); j++) {
+                lower[j] = LOW;
+                upper[j] = HIGH;
+            }
+        }
+        List<Object[]> out = new ArrayList<>(2);
+        out.add(lower);
+        out.add(upper);
+        return out;
+    }
+
+    private static boolean isPlainValue(Object condition) {
+        return condition != null && !(condition instanceof Document) && !(condition instanceof Collection<?>)
+                && !(condition instanceof Pattern) && !(condition instanceof Map<?, ?>);
+    }
+
+    private static boolean isRange(Document range) {
+        if (range.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, Object> op : range.entrySet()) {
+            boolean known = Set.of("$gt", "$gte", "$lt", "$lte").contains(op.getKey());
+            if (!known || !isPlainValue(op.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int compare(Entry a, Entry b) {
+        for (int i = 0; i < a.values.length; i++) {
+            int c = compareValue(a.values[i], b.values[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return compareValue(a.position, b.position);
+    }
+
+    private static int compareValue(Object a, Object b) {
+        if (a == b) {
+            return 0;
+        }
+        if (a == LOW || b == HIGH) {
+            return -1;
+        }
+        if (a == HIGH || b == LOW) {
+            return 1;
+        }
+        return VALUES.compare(a, b);
+    }
+}

@@ -1,0 +1,110 @@
+package org.opencdp.localstores.h2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Queries answered through the in-memory secondary indexes return exactly what a scan returns (checked against the
+ * documents themselves), through inserts, updates that move keys, range deletes and a restart that rebuilds them.
+ */
+class RangeIndexTest {
+    private static final int N = 3_000;
+    private static final long T0 = 1_700_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void equalityAndRangeQueriesMatchTheDocumentsThroughChangesAndRestarts() {
+        Path file = dir.resolve("store.mv");
+        List<Document> docs = docs();
+        withEvents(file, events -> {
+            events.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().name("ttl"));
+            events.createIndex(Indexes.ascending("ws", "aid", "at"), new IndexOptions().name("ws_aid_at"));
+            events.createIndex(Indexes.ascending("tags"), new IndexOptions().name("tags"));
+            events.insertMany(docs);
+            assertQueries(events, docs);
+
+            events.updateMany(Filters.and(Filters.eq("ws", "w1"), Filters.eq("aid", "a7")),
+                    Updates.combine(Updates.set("aid", "a8"), Updates.set("tags", List.of("moved"))));
+            docs.stream().filter(d -> d.get("ws").equals("w1") && d.get("aid").equals("a7"))
+                    .forEach(d -> d.append("aid", "a8").append("tags", List.of("moved")));
+            Date cut = new Date(T0 + 500_000);
+            assertEquals(docs.stream().filter(d -> d.getDate("expiresAt").before(cut)).count(),
+                    events.deleteMany(Filters.lt("expiresAt", cut)).getDeletedCount());
+            docs.removeIf(d -> d.getDate("expiresAt").before(cut));
+            assertQueries(events, docs);
+        });
+        withEvents(file, events -> assertQueries(events, docs));
+    }
+
+    private static void assertQueries(MongoCollection<Document> events, List<Document> docs) {
+        Date from = new Date(T0 + 900_000);
+        Date to = new Date(T0 + 1_400_000);
+        check(events, docs, Filters.lt("expiresAt", to), d -> d.getDate("expiresAt").before(to));
+        check(events, docs, Filters.and(Filters.gte("expiresAt", from), Filters.lt("expiresAt", to)),
+                d -> !d.getDate("expiresAt").before(from) && d.getDate("expiresAt").before(to));
+        check(events, docs, Filters.and(Filters.eq("ws", "w1"), Filters.eq("aid", "a8")),
+                d -> d.get("ws").equals("w1") && d.get("aid").equals("a8"));
+        check(events, docs, Filters.and(Filters.eq("ws", "w2"), Filters.eq("aid", "a3"), Filters.gt("at", 1500)),
+                d -> d.get("ws").equals("w2") && d.get("aid").equals("a3") && d.getInteger("at") > 1500);
+        check(events, docs, Filters.and(Filters.eq("ws", "w2"), Filters.eq("kind", "page")),
+                d -> d.get("ws").equals("w2") && d.get("kind").equals("page"));
+        check(events, docs, Filters.eq("tags", "t3"), d -> d.getList("tags", String.class).contains("t3"));
+        check(events, docs, Filters.eq("tags", "moved"), d -> d.getList("tags", String.class).contains("moved"));
+        assertEquals(10, events.find(Filters.lt("expiresAt", new Date(T0 + 10_000_000))).limit(10)
+                .into(new ArrayList<>()).size());
+    }
+
+    private static void check(MongoCollection<Document> events, List<Document> docs, Bson filter,
+            Predicate<Document> expected) {
+        Set<String> want = new TreeSet<>();
+        docs.stream().filter(expected).forEach(d -> want.add(d.getString("_id")));
+        Set<String> got = new TreeSet<>();
+        events.find(filter).forEach(d -> got.add(d.getString("_id")));
+        assertEquals(want, got, filter.toString());
+    }
+
+    private static List<Document> docs() {
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            docs.add(new Document("_id", "e" + i).append("ws", i % 3 == 0 ? "w1" : "w2").append("aid", "a" + (i % 11))
+                    .append("at", i).append("kind", i % 2 == 0 ? "page" : "track")
+                    .append("expiresAt", new Date(T0 + (i * 7919L % N) * 1000))
+                    .append("tags", List.of("t" + (i % 5), "t" + (i % 7))));
+        }
+        return docs;
+    }
+
+    private static void withEvents(Path file, Consumer<MongoCollection<Document>> work) {
+        MongoServer server = new MongoServer(KeyedH2Backend.open(file, 16));
+        try {
+            String uri = "mongodb://127.0.0.1:" + server.bind().getPort();
+            try (MongoClient client = MongoClients.create(uri)) {
+                work.accept(client.getDatabase("db").getCollection("events"));
+            }
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
