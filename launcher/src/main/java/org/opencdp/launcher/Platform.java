@@ -222,8 +222,8 @@ public final class Platform implements AutoCloseable {
         if (needsMongo) {
             MongoWireStore store;
             try {
-                store = ephemeral ? MongoWireStore.inMemory()
-                        : MongoWireStore.persistent(dataDir.mongoFile(), options.mongoPort());
+                store = options.isMongoOnDisk() ? MongoWireStore.persistent(dataDir.mongoFile(), options.mongoPort())
+                        : MongoWireStore.inMemory();
             } catch (RuntimeException e) {
                 throw new PlatformException("The Mongo wire server did not start"
                         + (ephemeral ? "" : " on port " + options.mongoPort() + " with " + dataDir.mongoFile()) + ": "
@@ -237,7 +237,7 @@ public final class Platform implements AutoCloseable {
                 mongo = store;
             }
             progress.accept("Mongo wire server on port " + store.port()
-                    + (ephemeral ? " (in memory)." : " (data in " + dataDir.mongoFile() + ")."));
+                    + (options.isMongoOnDisk() ? " (data in " + dataDir.mongoFile() + ")." : " (in memory)."));
         }
     }
 

@@ -63,6 +63,7 @@ public final class PlatformOptions {
     private boolean createWorkspace = true;
     private boolean shutdownHook = true;
     private boolean keepData;
+    private boolean mongoOnDisk;
     private Consumer<String> progress = System.out::println;
 
     private PlatformOptions() {}
@@ -277,6 +278,19 @@ public final class PlatformOptions {
 
     public boolean isEphemeral() {
         return ephemeral;
+    }
+
+    /**
+     * A temporary platform whose Mongo wire server keeps its data in an H2 file of the temporary folder, as
+     * {@code ./cdp up} does, instead of in memory: for benchmarks, so that they measure the store users run.
+     */
+    public PlatformOptions mongoOnDisk() {
+        this.mongoOnDisk = true;
+        return this;
+    }
+
+    public boolean isMongoOnDisk() {
+        return mongoOnDisk || !ephemeral;
     }
 
     public int port(Service service) {

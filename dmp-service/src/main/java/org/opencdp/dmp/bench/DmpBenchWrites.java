@@ -35,6 +35,8 @@ import org.opencdp.dmp.repository.ExpiredDocuments;
  *   Prints {@code seeded=N seconds=S}.</li>
  *   <li>{@code purge <mongo> <db> <chunk> <pause-factor>}: the purge of dmp-service's job on dmp_events. Prints
  *   {@code purged=N seconds=S}.</li>
+ *   <li>{@code count-expired <mongo> <db>}: how many events of dmp_events have expired (any workspace). Prints
+ *   {@code expired=N seconds=S}.</li>
  * </ul>
  */
 public final class DmpBenchWrites {
@@ -49,6 +51,7 @@ public final class DmpBenchWrites {
                 case "seed-expired" -> seed(db.getCollection("dmp_events"), args[3], Integer.parseInt(args[4]));
                 case "purge" -> purge(db.getCollection("dmp_events"), Integer.parseInt(args[3]),
                         Double.parseDouble(args[4]));
+                case "count-expired" -> countExpired(db.getCollection("dmp_events"));
                 default -> throw new IllegalArgumentException("unknown mode " + args[0]);
             }
         }
@@ -115,6 +118,12 @@ public final class DmpBenchWrites {
             events.insertMany(docs);
         }
         System.out.printf(Locale.ROOT, "seeded=%d seconds=%.3f%n", count, (System.nanoTime() - start) / 1e9);
+    }
+
+    static void countExpired(MongoCollection<Document> events) {
+        long start = System.nanoTime();
+        long expired = events.countDocuments(Filters.lt("expiresAt", new Date()));
+        System.out.printf(Locale.ROOT, "expired=%d seconds=%.3f%n", expired, (System.nanoTime() - start) / 1e9);
     }
 
     static void purge(MongoCollection<Document> events, int chunk, double pauseFactor) {

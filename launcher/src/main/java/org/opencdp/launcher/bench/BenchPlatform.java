@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.opencdp.common.auth.WorkspaceToken;
 import org.opencdp.common.auth.WorkspaceTokens;
 import org.opencdp.launcher.Credentials;
@@ -19,7 +20,8 @@ import org.opencdp.launcher.ServiceProcess;
 
 /**
  * The platform a bench runs against: the one {@code ./cdp up} runs when it answers (its credentials.json and token
- * keys are read from the data folder), else a temporary one started for the bench and stopped afterwards.
+ * keys are read from the data folder), else a temporary one started for the bench and stopped afterwards (its Mongo
+ * store on disk in the temporary folder, as ./cdp up keeps it).
  */
 public final class BenchPlatform implements AutoCloseable {
     private final Map<Service, Integer> ports;
@@ -45,22 +47,36 @@ public final class BenchPlatform implements AutoCloseable {
 
     /** Finds the running platform with the needed services, or starts a temporary one with just those services. */
     public static BenchPlatform acquire(BenchContext context, Set<Service> needed) {
+        return acquire(context, needed, options -> { });
+    }
+
+    /** As {@link #acquire(BenchContext, Set)}; {@code temporaryOptions} adjusts a temporary platform's options. */
+    public static BenchPlatform acquire(BenchContext context, Set<Service> needed,
+            Consumer<PlatformOptions> temporaryOptions) {
         if (!context.args().flag("ephemeral")) {
             BenchPlatform running = running(context, needed);
             if (running != null) {
                 return running;
             }
         }
-        return temporary(context, needed);
+        return temporary(context, needed, temporaryOptions);
     }
 
     /** Starts a temporary platform with just the needed services, stopped by {@link #close()}. */
     public static BenchPlatform temporary(BenchContext context, Set<Service> needed) {
+        return temporary(context, needed, options -> { });
+    }
+
+    private static BenchPlatform temporary(BenchContext context, Set<Service> needed,
+            Consumer<PlatformOptions> temporaryOptions) {
         context.out().println("Starting a temporary platform (" + needed.size() + " services) for the bench...");
-        Platform platform = Platform.start(PlatformOptions.ephemeral()
+        PlatformOptions options = PlatformOptions.ephemeral()
+                .mongoOnDisk()
                 .services(needed)
                 .gatewayRateLimit(PlatformOptions.LOCAL_RATE_LIMIT)
-                .progress(line -> context.out().println("  " + line)));
+                .progress(line -> context.out().println("  " + line));
+        temporaryOptions.accept(options);
+        Platform platform = Platform.start(options);
         Map<Service, Long> pids = new EnumMap<>(Service.class);
         for (Service s : platform.services()) {
             platform.pid(s).ifPresent(pid -> pids.put(s, pid));

@@ -60,7 +60,7 @@ public final class IngestBench implements Bench {
 
     @Override
     public Set<String> options() {
-        return Set.of("people", "batches", "senders", "lookups");
+        return Set.of("people", "batches", "warmup", "senders", "lookups");
     }
 
     @Override
@@ -68,6 +68,8 @@ public final class IngestBench implements Bench {
         return String.join(System.lineSeparator(),
                 "  --people N     people in the pool, each identified once first (default 100000)",
                 "  --batches N    mixed batches of 100 events (identify/track/page/alias) (default 2000)",
+                "  --warmup N     mixed batches sent before the measured ones, so that the services are compiled"
+                        + " (default 100)",
                 "  --senders N    concurrent senders, and threads of the direct writes (default 4)",
                 "  --lookups N    measured lookups by e-mail, one connection (default 3000)",
                 "  --ephemeral    always start a temporary platform, even when ./cdp up runs (otherwise the data"
@@ -83,11 +85,13 @@ public final class IngestBench implements Bench {
         Map<String, String> env = context.env();
         int people = args.positiveInt("people", env, "CDP_BENCH_PEOPLE", 100_000);
         int batches = args.positiveInt("batches", env, "CDP_BENCH_BATCHES", 2000);
+        int warmup = args.positiveInt("warmup", env, "CDP_BENCH_WARMUP", 100);
         int senders = args.positiveInt("senders", env, "CDP_BENCH_SENDERS", 4);
         int lookups = args.positiveInt("lookups", env, "CDP_BENCH_LOOKUPS", 3000);
         out.println(GatewayBench.machine());
         IngestWorkload workload = new IngestWorkload(people, 42);
         List<String> seed = workload.seedBatches();
+        List<String> warm = workload.mixedBatches(warmup);
         List<String> mixed = workload.mixedBatches(batches);
         EnumSet<Service> needed = EnumSet.of(Service.GATEWAY, Service.PROFILE);
         BenchPlatform acquired = BenchPlatform.acquire(context, needed);
@@ -117,6 +121,13 @@ public final class IngestBench implements Bench {
                 return 2;
             }
             out.printf(Locale.ROOT, "  %,.0f events/s%n", seedRate.perSecond());
+            out.printf(Locale.ROOT, "Warm-up: %,d mixed events through the gateway (not measured)...%n",
+                    warm.size() * (long) IngestWorkload.BATCH);
+            Rate warmRate = send(http, batchUri, auth, warm, senders);
+            if (warmRate.failure != null) {
+                out.println("FAIL: " + warmRate.failure);
+                return 2;
+            }
             out.printf(Locale.ROOT, "Mixed: %,d events (identify/track/page/alias) through the gateway...%n",
                     mixed.size() * (long) IngestWorkload.BATCH);
             Rate gateway = send(http, batchUri, auth, mixed, senders);
