@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -217,6 +218,13 @@ final class RangeIndex extends Index<Object> {
         }
         if (a == HIGH || b == LOW) {
             return 1;
+        }
+        // the common key types directly (the same order as MongoDB's within a type); mixed types by type order
+        if (a instanceof String x && b instanceof String y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof Instant x && b instanceof Instant y) {
+            return x.compareTo(y);
         }
         return VALUES.compare(a, b);
     }

@@ -18,6 +18,12 @@ final class SerializedKey {
     }
 
     static SerializedKey of(KeyValue value) {
+        if (value.size() == 1 && value.get(0) instanceof String s) {
+            byte[] bytes = StringKeyBytes.of(s);
+            if (bytes != null) {
+                return new SerializedKey(bytes, value);
+            }
+        }
         return new SerializedKey(ObjectDataType.serialize(value), value);
     }
 
