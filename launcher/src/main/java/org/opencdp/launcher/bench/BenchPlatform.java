@@ -1,9 +1,11 @@
 package org.opencdp.launcher.bench;
 
+import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +14,7 @@ import org.opencdp.common.auth.WorkspaceToken;
 import org.opencdp.common.auth.WorkspaceTokens;
 import org.opencdp.launcher.Credentials;
 import org.opencdp.launcher.DataDir;
+import org.opencdp.launcher.GatewayAdmin;
 import org.opencdp.launcher.Platform;
 import org.opencdp.launcher.PlatformOptions;
 import org.opencdp.launcher.RuntimeInfo;
@@ -60,6 +63,36 @@ public final class BenchPlatform implements AutoCloseable {
             }
         }
         return temporary(context, needed, temporaryOptions);
+    }
+
+    /**
+     * As {@link #acquire(BenchContext, Set, Consumer)}, for a bench that works in a workspace of its own on the running
+     * platform (see {@link #benchWorkspace}): falls back to a temporary platform when the running one's admin token is
+     * unknown.
+     */
+    public static BenchPlatform acquireWithAdmin(BenchContext context, Set<Service> needed,
+            Consumer<PlatformOptions> temporaryOptions) {
+        BenchPlatform acquired = acquire(context, needed, temporaryOptions);
+        if (acquired.temporary() || acquired.adminToken().isPresent()) {
+            return acquired;
+        }
+        context.out().println("The running platform's admin token is unknown (set CDP_ADMIN_TOKEN), so no workspace"
+                + " can be created for the bench; using a temporary platform instead.");
+        return temporary(context, needed, temporaryOptions);
+    }
+
+    /**
+     * The workspace a bench works in: a temporary platform's default one, or on the running platform a new one
+     * ({@code <prefix>-<epoch seconds>}, created with the admin token) so that bench data stays out of the others.
+     * Says which on {@code out}.
+     */
+    public Credentials benchWorkspace(HttpClient http, String prefix, PrintStream out) {
+        Credentials workspace = temporary() ? credentials
+                : new GatewayAdmin(http, url(Service.GATEWAY), adminToken().orElseThrow())
+                        .createWorkspaceWithKeys(prefix + "-" + Instant.now().getEpochSecond());
+        out.println("Benchmarking against " + description
+                + (temporary() ? "" : ", in a new workspace " + workspace.workspaceId()) + ".");
+        return workspace;
     }
 
     /** Starts a temporary platform with just the needed services, stopped by {@link #close()}. */

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -29,7 +28,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.opencdp.launcher.Args;
 import org.opencdp.launcher.Credentials;
-import org.opencdp.launcher.GatewayAdmin;
 import org.opencdp.launcher.Repo;
 import org.opencdp.launcher.Service;
 
@@ -70,8 +68,8 @@ public final class DmpBench implements Bench {
                 "  --senders N      concurrent senders, and threads of the direct writes (default 4)",
                 "  --expired N      expired events to purge (default 1000000)",
                 "  --baseline S     seconds of collection measured before the purge (default 20)",
-                "  --purge-chunk N  documents per purge slice (dmp-service default 20000)",
-                "  --purge-pause F  pause after a slice, times its duration (dmp-service default 3.0)",
+                "  --purge-chunk N  documents per purge slice (dmp-service default 5000)",
+                "  --purge-pause F  pause after a slice, times its duration (dmp-service default 6.0)",
                 "  --ephemeral      always start a temporary platform, even when ./cdp up runs",
                 "  --data-dir DIR   data folder of the running platform (CDP_DATA_DIR, default .cdp)",
                 "  --strict         exit 3 when a target is missed");
@@ -87,30 +85,21 @@ public final class DmpBench implements Bench {
         int senders = args.positiveInt("senders", env, "CDP_BENCH_SENDERS", 4);
         int expired = args.positiveInt("expired", env, "CDP_BENCH_EXPIRED", 1_000_000);
         int baselineSeconds = args.positiveInt("baseline", env, "CDP_BENCH_BASELINE", 20);
-        int chunk = args.positiveInt("purge-chunk", env, "CDP_BENCH_PURGE_CHUNK", 20_000);
-        String pause = args.option("purge-pause").orElse(env.getOrDefault("CDP_BENCH_PURGE_PAUSE", "3.0"));
+        int chunk = args.positiveInt("purge-chunk", env, "CDP_BENCH_PURGE_CHUNK", 5_000);
+        String pause = args.option("purge-pause").orElse(env.getOrDefault("CDP_BENCH_PURGE_PAUSE", "6.0"));
         out.println(GatewayBench.machine());
         DmpWorkload workload = new DmpWorkload(visitors, 42);
         List<String> warm = workload.batches(Math.max(50, batches / 10));
         List<String> load = workload.batches(batches);
         EnumSet<Service> needed = EnumSet.of(Service.GATEWAY, Service.DMP);
         // a temporary platform runs no scheduled purge, so that the measured purge is the only one
-        BenchPlatform acquired = BenchPlatform.acquire(context, needed,
+        BenchPlatform acquired = BenchPlatform.acquireWithAdmin(context, needed,
                 options -> options.serviceEnv(Service.DMP, "CDP_DMP_PURGE_ENABLED", "false"));
-        if (!acquired.temporary() && acquired.adminToken().isEmpty()) {
-            out.println("The running platform's admin token is unknown (set CDP_ADMIN_TOKEN), so no workspace can be"
-                    + " created for the bench; using a temporary platform instead.");
-            acquired = BenchPlatform.temporary(context, needed);
-        }
         try (BenchPlatform platform = acquired) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             String gatewayUrl = platform.url(Service.GATEWAY);
-            Credentials credentials = platform.temporary() ? platform.credentials()
-                    : new GatewayAdmin(http, gatewayUrl, platform.adminToken().orElseThrow())
-                            .createWorkspaceWithKeys("dmp-bench-" + Instant.now().getEpochSecond());
-            out.println("Benchmarking against " + platform.description()
-                    + (platform.temporary() ? "" : ", in a new workspace " + credentials.workspaceId()) + ".");
+            Credentials credentials = platform.benchWorkspace(http, "dmp-bench", out);
             String mongo = platform.mongoConnectionString().orElseThrow();
             String secret = "Bearer " + credentials.secretKey();
             String write = "Basic " + java.util.Base64.getEncoder().encodeToString(

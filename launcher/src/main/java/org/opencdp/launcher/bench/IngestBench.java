@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -31,7 +30,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.opencdp.launcher.Args;
 import org.opencdp.launcher.Credentials;
-import org.opencdp.launcher.GatewayAdmin;
 import org.opencdp.launcher.Repo;
 import org.opencdp.launcher.Service;
 
@@ -94,21 +92,12 @@ public final class IngestBench implements Bench {
         List<String> warm = workload.mixedBatches(warmup);
         List<String> mixed = workload.mixedBatches(batches);
         EnumSet<Service> needed = EnumSet.of(Service.GATEWAY, Service.PROFILE);
-        BenchPlatform acquired = BenchPlatform.acquire(context, needed);
-        if (!acquired.temporary() && acquired.adminToken().isEmpty()) {
-            out.println("The running platform's admin token is unknown (set CDP_ADMIN_TOKEN), so no workspace can be"
-                    + " created for the bench; using a temporary platform instead.");
-            acquired = BenchPlatform.temporary(context, needed);
-        }
+        BenchPlatform acquired = BenchPlatform.acquireWithAdmin(context, needed, options -> { });
         try (BenchPlatform platform = acquired) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(senders)).build();
             String gatewayUrl = platform.url(Service.GATEWAY);
-            Credentials credentials = platform.temporary() ? platform.credentials()
-                    : new GatewayAdmin(http, gatewayUrl, platform.adminToken().orElseThrow())
-                            .createWorkspaceWithKeys("ingest-bench-" + Instant.now().getEpochSecond());
-            out.println("Benchmarking against " + platform.description()
-                    + (platform.temporary() ? "" : ", in a new workspace " + credentials.workspaceId()) + ".");
+            Credentials credentials = platform.benchWorkspace(http, "ingest-bench", out);
             String auth = "Basic " + Base64.getEncoder().encodeToString((credentials.writeKey() + ":")
                     .getBytes(StandardCharsets.UTF_8));
             URI batchUri = URI.create(gatewayUrl + "/v1/batch");
