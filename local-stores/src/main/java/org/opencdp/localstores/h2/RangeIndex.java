@@ -30,6 +30,7 @@ final class RangeIndex extends Index<Object> {
     private static final Comparator<Object> VALUES = ValueComparator.asc();
     private static final Object LOW = new Object();
     private static final Object HIGH = new Object();
+    private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
     private final NavigableSet<Entry> entries = new ConcurrentSkipListSet<>(RangeIndex::compare);
 
     /** One key of one document; {@code values} may hold the {@link #LOW}/{@link #HIGH} bounds in a search. */
@@ -191,7 +192,7 @@ final class RangeIndex extends Index<Object> {
             return false;
         }
         for (Map.Entry<String, Object> op : range.entrySet()) {
-            boolean known = Set.of("$gt", "$gte", "$lt", "$lte").contains(op.getKey());
+            boolean known = RANGE_OPERATORS.contains(op.getKey());
             if (!known || !isPlainValue(op.getValue())) {
                 return false;
             }
