@@ -2,14 +2,14 @@ package org.opencdp.localstores;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import org.opencdp.localstores.h2.KeyedH2Backend;
 
 /**
- * The in-process MongoDB wire-protocol server (mongo-java-server): memory backend for tests, H2 file backend for a
- * local run whose data survives a restart. No transactions and no TTL expiry: see DESIGN.md.
+ * The in-process MongoDB wire-protocol server (mongo-java-server) with the H2 backend of {@link KeyedH2Backend}: in
+ * memory for tests, in a file for a local run whose data survives a restart, so that tests run on the same store
+ * code as the platform. No transactions and no TTL expiry: see DESIGN.md.
  */
 public final class MongoWireStore implements AutoCloseable {
     private final MongoServer server;
@@ -20,9 +20,9 @@ public final class MongoWireStore implements AutoCloseable {
         this.address = address;
     }
 
-    /** A memory-backed server on a free loopback port. */
+    /** A server keeping its data in memory, on a free loopback port. */
     public static MongoWireStore inMemory() {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(KeyedH2Backend.inMemory());
         return new MongoWireStore(server, server.bind());
     }
 

@@ -4,19 +4,51 @@ import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import java.util.AbstractMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
 
-/** mongo-java-server's H2 unique index over a map keyed by {@link SerializedKey}: the same data, cheap comparisons. */
+/**
+ * mongo-java-server's H2 unique index over a map keyed by {@link SerializedKey}: the same data, cheap comparisons.
+ * A single-field index also answers a query that pins its field to one string or ObjectId among further
+ * conditions or inside {@code $and} ({@link ImpliedConditions}), such as the compare-and-set filter
+ * {@code {_id: x, version: 3}}: it yields the one candidate, which
+ * the collection then matches against the whole query. Stock mongo-java-server uses a unique index only when the
+ * query names exactly its fields, and scans the collection otherwise.
+ */
 final class KeyedUniqueIndex extends AbstractUniqueIndex<Object> {
     private final MVMap<SerializedKey, Object> map;
 
     KeyedUniqueIndex(MVMap<SerializedKey, Object> map, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.map = map;
+    }
+
+    @Override
+    public synchronized boolean canHandle(Document query) {
+        return super.canHandle(query) || pinnedKey(query) != null;
+    }
+
+    @Override
+    public synchronized Iterable<Object> getPositions(Document query) {
+        if (super.canHandle(query)) {
+            return super.getPositions(query);
+        }
+        Object position = getPosition(pinnedKey(query));
+        return position == null ? List.of() : List.of(position);
+    }
+
+    /** The key the query's conditions pin this single-field index to, or null. */
+    private KeyValue pinnedKey(Document query) {
+        if (keys().size() != 1) {
+            return null;
+        }
+        Object value = ImpliedConditions.of(query).get(keys().get(0));
+        return value instanceof String || value instanceof ObjectId ? new KeyValue(value) : null;
     }
 
     @Override

@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
  * on another field than a unique index scans the collection). Kept in memory, ordered by MongoDB's value order, and
  * rebuilt from the documents when the store opens (mongo-java-server fills an empty index on open). It answers a
  * query that constrains a prefix of its keys by equality, optionally followed by a range ({@code $gt $gte $lt $lte})
- * on the next key; other conditions of the query are checked on the documents it yields, so it only narrows a scan.
+ * on the next key, at the top level or inside {@code $and} ({@link ImpliedConditions}); other conditions of the
+ * query are checked on the documents it yields, so it only narrows a scan.
  * Positions of the H2 backend are the documents' {@code _id} values.
  */
 final class RangeIndex extends Index<Object> {
@@ -40,15 +42,13 @@ final class RangeIndex extends Index<Object> {
         super(name, keys, sparse);
     }
 
+    /**
+     * The position of a stored document (mongo-java-server asks every index before each update): its {@code _id},
+     * without a search.
+     */
     @Override
     public Object getPosition(Document document) {
-        Object position = positionOf(document);
-        for (KeyValue key : getKeyValues(document)) {
-            if (entries.contains(new Entry(values(key), position))) {
-                return position;
-            }
-        }
-        return null;
+        return positionOf(document);
     }
 
     @Override
@@ -58,21 +58,16 @@ final class RangeIndex extends Index<Object> {
 
     @Override
     public void add(Document document, Object position, MongoCollection<Object> collection) {
-        if (skips(document)) {
-            return;
-        }
-        for (KeyValue key : getKeyValues(document)) {
-            entries.add(new Entry(values(key), position));
+        for (Object[] key : keysOf(document)) {
+            entries.add(new Entry(key, position));
         }
     }
 
     @Override
     public Object remove(Document document) {
         Object position = positionOf(document);
-        if (!skips(document)) {
-            for (KeyValue key : getKeyValues(document)) {
-                entries.remove(new Entry(values(key), position));
-            }
+        for (Object[] key : keysOf(document)) {
+            entries.remove(new Entry(key, position));
         }
         return position;
     }
@@ -85,8 +80,18 @@ final class RangeIndex extends Index<Object> {
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, Object position,
             MongoCollection<Object> collection) {
-        remove(oldDocument);
-        add(newDocument, position, collection);
+        List<Object[]> before = keysOf(oldDocument);
+        List<Object[]> after = keysOf(newDocument);
+        if (sameKeys(before, after)) {
+            return;
+        }
+        Object oldPosition = positionOf(oldDocument);
+        for (Object[] key : before) {
+            entries.remove(new Entry(key, oldPosition));
+        }
+        for (Object[] key : after) {
+            entries.add(new Entry(key, position));
+        }
     }
 
     @Override
@@ -126,6 +131,53 @@ final class RangeIndex extends Index<Object> {
         return isSparse() && keys().stream().allMatch(k -> Utils.getSubdocumentValue(document, k) == null);
     }
 
+    /**
+     * The document's keys in this index (none when a sparse index skips it). Top-level string and date fields, the
+     * usual case, are read directly; anything else (paths, arrays, numbers, missing fields) goes through
+     * mongo-java-server's key extraction, which spreads arrays into one key per element and normalises values.
+     */
+    private List<Object[]> keysOf(Document document) {
+        List<String> keys = keys();
+        Object[] direct = new Object[keys.size()];
+        for (int i = 0; i < direct.length; i++) {
+            String key = keys.get(i);
+            Object value = key.indexOf('.') < 0 ? document.get(key) : null;
+            if (!(value instanceof String) && !(value instanceof Instant)) {
+                direct = null;
+                break;
+            }
+            direct[i] = value;
+        }
+        if (direct != null) {
+            return List.<Object[]>of(direct);
+        }
+        if (skips(document)) {
+            return List.of();
+        }
+        Set<KeyValue> values = getKeyValues(document);
+        List<Object[]> out = new ArrayList<>(values.size());
+        for (KeyValue key : values) {
+            out.add(values(key));
+        }
+        return out;
+    }
+
+    private static boolean sameKeys(List<Object[]> a, List<Object[]> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Object[] x = a.get(i);
+            Object[] y = b.get(i);
+            for (int j = 0; j < x.length; j++) {
+                if (compareValue(x[j], y[j]) != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private static Object positionOf(Document document) {
         return document.get("_id");
     }
@@ -142,7 +194,8 @@ final class RangeIndex extends Index<Object> {
      * The lower and upper key bounds the query allows ({@link #LOW}/{@link #HIGH} where it does not constrain), or
      * an empty list when it constrains not even the first key in a way this index understands.
      */
-    private List<Object[]> bounds(Document query) {
+    private List<Object[]> bounds(Document fullQuery) {
+        Document query = ImpliedConditions.of(fullQuery);
         List<String> keys = keys();
         Object[] lower = new Object[keys.size()];
         Object[] upper = new Object[keys.size()];
@@ -184,7 +237,8 @@ final class RangeIndex extends Index<Object> {
 
     private static boolean isPlainValue(Object condition) {
         return condition != null && !(condition instanceof Document) && !(condition instanceof Collection<?>)
-                && !(condition instanceof Pattern) && !(condition instanceof Map<?, ?>);
+                && !(condition instanceof Pattern) && !(condition instanceof BsonRegularExpression)
+                && !(condition instanceof Map<?, ?>);
     }
 
     private static boolean isRange(Document range) {

@@ -1,6 +1,7 @@
 package org.opencdp.localstores.h2;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import java.util.Arrays;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
@@ -45,7 +46,8 @@ final class SerializedKey {
         return v;
     }
 
+    /** H2's order of serialised keys (unsigned bytes, then length), with the JDK's vectorised comparison. */
     int compareTo(SerializedKey other) {
-        return ObjectDataType.compareNotNull(bytes, other.bytes);
+        return Arrays.compareUnsigned(bytes, other.bytes);
     }
 }

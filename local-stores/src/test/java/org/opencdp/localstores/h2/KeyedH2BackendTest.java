@@ -13,6 +13,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -74,6 +75,79 @@ class KeyedH2BackendTest {
             assertFindsEveryone(people, 0, PEOPLE);
             assertDuplicatesRefused(people, PEOPLE - 1);
         });
+    }
+
+    @Test
+    void aQueryPinningIdWithMoreConditionsIsAnsweredByTheIdIndexAndStillMatchesWhole() {
+        withServer(KeyedH2Backend.open(dir.resolve("cas.mv"), 16), people -> {
+            people.insertMany(people(0, 50));
+            assertEquals("p|7", people.find(Filters.and(Filters.eq("_id", "p|7"), Filters.eq("n", 7))).first()
+                    .getString("_id"));
+            assertNull(people.find(Filters.and(Filters.eq("_id", "p|7"), Filters.eq("n", 8))).first());
+            assertEquals(1, people.countDocuments(Filters.and(Filters.eq("_id", "p|9"), Filters.gt("n", 3))));
+
+            // compare-and-set as profile-service and dmp-service write: replace {_id, version} with upsert
+            ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+            assertEquals(1, people.replaceOne(Filters.and(Filters.eq("_id", "p|7"), Filters.eq("n", 7)),
+                    new Document("_id", "p|7").append("ws", "w1").append("email", "p7@x.org").append("n", 70), upsert)
+                    .getModifiedCount());
+            MongoWriteException lost = assertThrows(MongoWriteException.class, () -> people.replaceOne(
+                    Filters.and(Filters.eq("_id", "p|7"), Filters.eq("n", 7)), new Document("_id", "p|7").append("n", 71),
+                    upsert));
+            assertEquals(ErrorCategory.DUPLICATE_KEY, ErrorCategory.fromErrorCode(lost.getCode()));
+            assertEquals(70, people.find(Filters.eq("_id", "p|7")).first().getInteger("n"));
+            assertEquals(0, people.deleteOne(Filters.and(Filters.eq("_id", "p|8"), Filters.eq("n", 9))).getDeletedCount());
+            assertEquals(1, people.deleteOne(Filters.and(Filters.eq("_id", "p|8"), Filters.eq("n", 8))).getDeletedCount());
+            assertEquals(49, people.countDocuments());
+        });
+    }
+
+    @Test
+    void aReplaceKeepsEveryIndexRightAndRefusesDuplicates() {
+        Path file = dir.resolve("replace.mv");
+        withServer(KeyedH2Backend.open(file, 16), people -> {
+            people.createIndex(Indexes.ascending("ws", "email"), new IndexOptions().unique(true));
+            people.createIndex(Indexes.ascending("ws", "n"));
+            people.insertMany(people(0, 50));
+            people.replaceOne(Filters.eq("_id", "p|3"), new Document("ws", "w1").append("email", "new3@x.org")
+                    .append("n", 1003));
+            MongoWriteException taken = assertThrows(MongoWriteException.class, () -> people.replaceOne(
+                    Filters.eq("_id", "p|4"), new Document("ws", "w1").append("email", "p5@x.org").append("n", 1004)));
+            assertEquals(ErrorCategory.DUPLICATE_KEY, ErrorCategory.fromErrorCode(taken.getCode()));
+            assertEquals(0, people.replaceOne(Filters.eq("_id", "p|6"), people.find(Filters.eq("_id", "p|6")).first())
+                    .getModifiedCount(), "the same document again changes nothing");
+        });
+        withServer(KeyedH2Backend.open(file, 16), people -> {
+            Document three = people.find(Filters.and(Filters.eq("ws", "w1"), Filters.eq("email", "new3@x.org")))
+                    .first();
+            assertEquals(1003, three.getInteger("n"));
+            assertEquals(List.of("_id", "ws", "email", "n"), List.copyOf(three.keySet()));
+            assertNull(people.find(Filters.and(Filters.eq("ws", "w1"), Filters.eq("email", "p3@x.org"))).first());
+            assertEquals(1, people.countDocuments(Filters.and(Filters.eq("ws", "w1"), Filters.eq("n", 1003))));
+            assertEquals(0, people.countDocuments(Filters.and(Filters.eq("ws", "w1"), Filters.eq("n", 3))));
+            assertEquals(4, people.find(Filters.eq("_id", "p|4")).first().getInteger("n"), "a refused replace left it");
+            assertEquals("p|4", people.find(Filters.and(Filters.eq("ws", "w1"), Filters.eq("email", "p4@x.org")))
+                    .first().getString("_id"));
+            MongoWriteException sameEmail = assertThrows(MongoWriteException.class, () -> people.insertOne(
+                    new Document("_id", "other").append("ws", "w1").append("email", "new3@x.org")));
+            assertEquals(ErrorCategory.DUPLICATE_KEY, ErrorCategory.fromErrorCode(sameEmail.getCode()));
+        });
+    }
+
+    @Test
+    void keysKeepTheOrderOfH2() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] a = new byte[random.nextInt(40)];
+            random.nextBytes(a);
+            byte[] b = random.nextInt(3) == 0 ? a.clone() : new byte[random.nextInt(40)];
+            if (b.length > 0 && random.nextBoolean()) {
+                random.nextBytes(b);
+                System.arraycopy(a, 0, b, 0, Math.min(a.length, b.length) / 2);
+            }
+            assertEquals(Integer.signum(org.h2.mvstore.type.ObjectDataType.compareNotNull(a, b)),
+                    Integer.signum(SerializedKey.ofBytes(a).compareTo(SerializedKey.ofBytes(b))));
+        }
     }
 
     private static void assertFindsEveryone(MongoCollection<Document> people, int from, int to) {

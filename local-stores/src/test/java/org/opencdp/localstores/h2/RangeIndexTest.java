@@ -70,6 +70,8 @@ class RangeIndexTest {
                 d -> d.get("ws").equals("w2") && d.get("aid").equals("a3") && d.getInteger("at") > 1500);
         check(events, docs, Filters.and(Filters.eq("ws", "w2"), Filters.eq("kind", "page")),
                 d -> d.get("ws").equals("w2") && d.get("kind").equals("page"));
+        check(events, docs, Filters.and(Filters.eq("ws", "w2"), Filters.regex("aid", "^a1")),
+                d -> d.get("ws").equals("w2") && d.getString("aid").startsWith("a1"));
         check(events, docs, Filters.eq("tags", "t3"), d -> d.getList("tags", String.class).contains("t3"));
         check(events, docs, Filters.eq("tags", "moved"), d -> d.getList("tags", String.class).contains("moved"));
         assertEquals(10, events.find(Filters.lt("expiresAt", new Date(T0 + 10_000_000))).limit(10)
