@@ -43,10 +43,20 @@ public class ProfileStore {
         profiles().createIndex(Indexes.ascending("ws", "updatedAt"));
         merges().createIndex(Indexes.ascending("ws", "profileIds"));
         changes().createIndex(Indexes.ascending("dueAt"));
-        // compare-and-set of profiles filters on {_id, version} (see ProfileWrites)
-        profiles().createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
+        // compare-and-set of profiles filters on {_id, version} (see ProfileWrites): the _id index answers it, on
+        // MongoDB and on the embedded store alike; the {_id, version} index of earlier releases only cost writes
+        dropIndexIfPresent(profiles(), "_id_1_version_1");
         // version claims of earlier releases: expire on real MongoDB, dropped here once empty of use
         db.getCollection("profile_versions").drop();
+    }
+
+    private static void dropIndexIfPresent(MongoCollection<Document> collection, String name) {
+        for (Document index : collection.listIndexes()) {
+            if (name.equals(index.getString("name"))) {
+                collection.dropIndex(name);
+                return;
+            }
+        }
     }
 
     public MongoCollection<Document> identities() {

@@ -19,8 +19,7 @@ import org.opencdp.profile.ProfileState;
  * {@code {_id, version: <version read>}}. When another writer got there first the filter matches nothing, the upsert
  * tries to insert a second document with the same {@code _id} and fails with a duplicate key: that profile is left
  * alone and re-planned. A new profile (version 0, not stored yet) is created the same way, so two writers creating
- * it race safely. The unique index {@code {_id, version}} ({@link ProfileStore}) lets the embedded store answer the
- * two-field filter from an index instead of scanning (real MongoDB uses the {@code _id} index anyway).
+ * it race safely. The filter is answered from the {@code _id} index, on MongoDB and on the embedded store.
  */
 public final class ProfileWrites {
     private ProfileWrites() {}
