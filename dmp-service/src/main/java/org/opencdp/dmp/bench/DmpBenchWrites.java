@@ -7,6 +7,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -21,16 +23,19 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.opencdp.dmp.repository.ExpiredDocuments;
 
 /**
  * The store-side half of {@code ./cdp bench dmp}, run by the launcher in its own JVM on dmp-service's classpath:
  * <ul>
- *   <li>{@code direct <mongo> <db> <ws> <threads> <batches.jsonl>}: the minimal writes collection needs for the
+ *   <li>{@code direct <mongo> <db> <ws> <threads> <batches.jsonl>...}: the minimal writes collection needs for the
  *   same events, in bulk: per batch one insertMany of the events and one bulkWrite of visitor upserts by
- *   {@code _id}. Prints {@code direct events=N seconds=S}.</li>
+ *   {@code _id}, both collections with the TTL index on {@code expiresAt} that retention requires. Prints
+ *   {@code direct events=N seconds=S} per file (the first files warm this JVM up as the gateway path is).</li>
  *   <li>{@code seed-expired <mongo> <db> <ws> <count>}: inserts expired events (expiresAt spread over the last day).
  *   Prints {@code seeded=N seconds=S}.</li>
  *   <li>{@code purge <mongo> <db> <chunk> <pause-factor>}: the purge of dmp-service's job on dmp_events. Prints
@@ -47,8 +52,12 @@ public final class DmpBenchWrites {
         try (MongoClient client = MongoClients.create(args[1])) {
             var db = client.getDatabase(args[2]);
             switch (args[0]) {
-                case "direct" -> direct(db.getCollection("dmp_events"), db.getCollection("dmp_visitors"), args[3],
-                        Integer.parseInt(args[4]), Files.readAllLines(Path.of(args[5])));
+                case "direct" -> {
+                    for (int f = 5; f < args.length; f++) {
+                        direct(db.getCollection("dmp_events"), db.getCollection("dmp_visitors"), args[3],
+                                Integer.parseInt(args[4]), Files.readAllLines(Path.of(args[f])));
+                    }
+                }
                 case "seed-expired" -> seed(db.getCollection("dmp_events"), args[3], Integer.parseInt(args[4]));
                 case "purge" -> purge(db.getCollection("dmp_events"), Integer.parseInt(args[3]),
                         Double.parseDouble(args[4]));
@@ -60,6 +69,11 @@ public final class DmpBenchWrites {
 
     static void direct(MongoCollection<Document> events, MongoCollection<Document> visitors, String ws, int threads,
             List<String> batches) throws Exception {
+        // the TTL indexes the platform must keep on both collections (the minimal index set of collection)
+        for (MongoCollection<Document> expiring : List.of(events, visitors)) {
+            expiring.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS)
+                    .name("ttl_expiresAt"));
+        }
         ObjectMapper mapper = new ObjectMapper();
         Date expires = new Date(System.currentTimeMillis() + Duration.ofDays(30).toMillis());
         AtomicInteger next = new AtomicInteger();
@@ -76,7 +90,8 @@ public final class DmpBenchWrites {
                     List<WriteModel<Document>> upserts = new ArrayList<>(batch.size());
                     for (JsonNode e : batch) {
                         String aid = e.get("anonymousId").asText();
-                        docs.add(new Document("ws", ws).append("aid", aid).append("type", "page")
+                        docs.add(new Document("_id", new ObjectId().toHexString()).append("ws", ws).append("aid", aid)
+                                .append("type", "page")
                                 .append("url", e.path("url").asText(null)).append("at", now).append("receivedAt", now)
                                 .append("expiresAt", expires));
                         upserts.add(new UpdateOneModel<>(Filters.eq("_id", ws + "|" + aid),
@@ -107,7 +122,8 @@ public final class DmpBenchWrites {
         List<Document> docs = new ArrayList<>(1000);
         for (int i = 0; i < count; i++) {
             Date expired = new Date(now - 60_000 - (long) ((double) (count - i) / count * spread));
-            docs.add(new Document("ws", ws).append("aid", "expired-" + (i % 50_000)).append("type", "page")
+            docs.add(new Document("_id", new ObjectId().toHexString()).append("ws", ws)
+                    .append("aid", "expired-" + (i % 50_000)).append("type", "page")
                     .append("url", "https://bench.example/old/" + (i % 100)).append("at", expired)
                     .append("expiresAt", expired));
             if (docs.size() == 1000) {

@@ -34,7 +34,7 @@ public class DmpCollections {
                     .name("ttl_expiresAt"));
         }
         index(events(), Indexes.ascending("ws", "aid"), new IndexOptions().name("ws_aid"));
-        index(visitors(), Indexes.ascending(VisitorRepository.CAS), new IndexOptions().name("cas").unique(true));
+        dropIndexIfPresent(visitors(), "cas"); // the compare-and-set key of earlier releases, now {_id, v}
         index(visitors(), Indexes.ascending("aud.id"), new IndexOptions().name("aud_id"));
         index(visitors(), Indexes.ascending("ws", EXPIRES_AT), new IndexOptions().name("ws_expiresAt"));
         index(idSyncs(), Indexes.ascending("ws", "aid"), new IndexOptions().name("ws_aid"));
@@ -50,6 +50,15 @@ public class DmpCollections {
             c.createIndex(keys, options);
         } catch (MongoException e) {
             Log.warnf("Index %s on %s not created: %s", options.getName(), c.getNamespace(), e.getMessage());
+        }
+    }
+
+    private static void dropIndexIfPresent(MongoCollection<Document> c, String name) {
+        for (Document index : c.listIndexes()) {
+            if (name.equals(index.getString("name"))) {
+                c.dropIndex(name);
+                return;
+            }
         }
     }
 

@@ -32,8 +32,6 @@ import org.opencdp.dmp.Visitor.CategoryState;
 @ApplicationScoped
 public class VisitorRepository {
     private static final String EXPIRES_AT = DmpCollections.EXPIRES_AT;
-    /** {@code workspace|anonymousId#version}, unique: the compare-and-set key of a visitor document. */
-    public static final String CAS = "cas";
     private final DmpCollections collections;
 
     public VisitorRepository(DmpCollections collections) {
@@ -66,9 +64,9 @@ public class VisitorRepository {
             if (v.version() == 1) {
                 writes.add(new InsertOneModel<>(d));
             } else {
-                // compare-and-set on a uniquely indexed "id#version" field: one index lookup on MongoDB and on the
-                // embedded wire server alike (which would scan the collection for an {_id, v} filter)
-                writes.add(new ReplaceOneModel<>(Filters.eq(CAS, cas(d.getString("_id"), v.version() - 1)), d));
+                // compare-and-set on {_id, v}: answered from the _id index on MongoDB and on the embedded store
+                writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", d.getString("_id")),
+                        Filters.eq("v", v.version() - 1)), d));
             }
         }
         int expected = visitors.size();
@@ -98,10 +96,6 @@ public class VisitorRepository {
     public java.util.Optional<Visitor> find(String ws, String anonymousId, Instant now) {
         return java.util.Optional.ofNullable(collections.visitors().find(Filters.eq("_id", Visitor.key(ws, anonymousId)))
                 .first()).map(VisitorRepository::map).filter(v -> v.expiresAt().isAfter(now));
-    }
-
-    static String cas(String key, long version) {
-        return key + "#" + version;
     }
 
     public boolean delete(String ws, String anonymousId) {
@@ -152,8 +146,7 @@ public class VisitorRepository {
                 .append("aid", v.anonymousId()).append("firstSeen", Date.from(v.firstSeen()))
                 .append("lastSeen", Date.from(v.lastSeen())).append(EXPIRES_AT, Date.from(v.expiresAt()))
                 .append("device", v.device()).append("country", v.country()).append("region", v.region())
-                .append("n", v.events()).append("cats", cats).append("aud", aud).append("v", v.version())
-                .append(CAS, cas(Visitor.key(v.workspaceId(), v.anonymousId()), v.version()));
+                .append("n", v.events()).append("cats", cats).append("aud", aud).append("v", v.version());
     }
 
     static Visitor map(Document d) {

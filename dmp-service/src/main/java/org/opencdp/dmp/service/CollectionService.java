@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.opencdp.dmp.api.CollectEvent;
 import org.opencdp.dmp.api.CollectResult;
 import org.opencdp.dmp.api.CollectResult.Note;
@@ -72,7 +73,9 @@ public class CollectionService {
 
     private static Document document(String ws, EventPreparer.Prepared p, Map<String, Double> categories, Instant now,
             Date expiresAt) {
-        Document d = new Document("ws", ws).append("aid", p.anonymousId()).append("type", p.type());
+        // a string id in ObjectId order (time first): the embedded store compares string keys far faster
+        Document d = new Document("_id", new ObjectId().toHexString()).append("ws", ws).append("aid", p.anonymousId())
+                .append("type", p.type());
         put(d, "event", p.event());
         put(d, "url", p.url());
         put(d, "ref", p.referrer());
