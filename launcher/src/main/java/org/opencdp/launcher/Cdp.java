@@ -2,6 +2,7 @@ package org.opencdp.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -251,6 +252,9 @@ public final class Cdp {
             command.add("/usr/bin/setsid"); // its own session: Ctrl-C or a closed terminal does not reach it
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the JVM options of this launcher (heap size from CDP_LAUNCHER_JAVA_OPTS) apply to the background one too
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-X")).forEach(command::add);
         command.add("-D" + Repo.PROPERTY + "=" + options.repoDir());
         command.add("-D" + DETACHED_PROPERTY + "=true");
         command.add("-cp");
