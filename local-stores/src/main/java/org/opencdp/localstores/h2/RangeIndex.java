@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -151,6 +152,10 @@ final class RangeIndex extends Index<Object> {
         if (direct != null) {
             return List.<Object[]>of(direct);
         }
+        List<Object[]> elements = keysOfArrayField(document);
+        if (elements != null) {
+            return elements;
+        }
         if (skips(document)) {
             return List.of();
         }
@@ -158,6 +163,31 @@ final class RangeIndex extends Index<Object> {
         List<Object[]> out = new ArrayList<>(values.size());
         for (KeyValue key : values) {
             out.add(values(key));
+        }
+        return out;
+    }
+
+    /**
+     * For a one-key index on {@code array.field} (such as {@code aud.id}): one key per distinct string of the array's
+     * documents, none for an empty array; null when the document is shaped otherwise.
+     */
+    private List<Object[]> keysOfArrayField(Document document) {
+        List<String> keys = keys();
+        int dot = keys.size() == 1 && !isSparse() ? keys.get(0).indexOf('.') : -1;
+        if (dot < 0 || keys.get(0).indexOf('.', dot + 1) >= 0
+                || !(document.get(keys.get(0).substring(0, dot)) instanceof List<?> list)) {
+            return null;
+        }
+        String field = keys.get(0).substring(dot + 1);
+        List<Object[]> out = new ArrayList<>(list.size());
+        Set<String> seen = new HashSet<>();
+        for (Object element : list) {
+            if (!(element instanceof Document d) || !(d.get(field) instanceof String value)) {
+                return null;
+            }
+            if (seen.add(value)) {
+                out.add(new Object[] {value});
+            }
         }
         return out;
     }

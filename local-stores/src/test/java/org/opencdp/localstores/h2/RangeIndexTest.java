@@ -42,13 +42,16 @@ class RangeIndexTest {
             events.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().name("ttl"));
             events.createIndex(Indexes.ascending("ws", "aid", "at"), new IndexOptions().name("ws_aid_at"));
             events.createIndex(Indexes.ascending("tags"), new IndexOptions().name("tags"));
+            events.createIndex(Indexes.ascending("aud.id"), new IndexOptions().name("aud_id"));
             events.insertMany(docs);
             assertQueries(events, docs);
 
             events.updateMany(Filters.and(Filters.eq("ws", "w1"), Filters.eq("aid", "a7")),
-                    Updates.combine(Updates.set("aid", "a8"), Updates.set("tags", List.of("moved"))));
+                    Updates.combine(Updates.set("aid", "a8"), Updates.set("tags", List.of("moved")),
+                            Updates.set("aud", List.of(new Document("id", "g-moved")))));
             docs.stream().filter(d -> d.get("ws").equals("w1") && d.get("aid").equals("a7"))
-                    .forEach(d -> d.append("aid", "a8").append("tags", List.of("moved")));
+                    .forEach(d -> d.append("aid", "a8").append("tags", List.of("moved"))
+                            .append("aud", List.of(new Document("id", "g-moved"))));
             Date cut = new Date(T0 + 500_000);
             assertEquals(docs.stream().filter(d -> d.getDate("expiresAt").before(cut)).count(),
                     events.deleteMany(Filters.lt("expiresAt", cut)).getDeletedCount());
@@ -74,6 +77,10 @@ class RangeIndexTest {
                 d -> d.get("ws").equals("w2") && d.getString("aid").startsWith("a1"));
         check(events, docs, Filters.eq("tags", "t3"), d -> d.getList("tags", String.class).contains("t3"));
         check(events, docs, Filters.eq("tags", "moved"), d -> d.getList("tags", String.class).contains("moved"));
+        for (String group : List.of("g1", "g4", "g-moved")) {
+            check(events, docs, Filters.eq("aud.id", group), d -> d.getList("aud", Document.class).stream()
+                    .anyMatch(a -> a.getString("id").equals(group)));
+        }
         assertEquals(10, events.find(Filters.lt("expiresAt", new Date(T0 + 10_000_000))).limit(10)
                 .into(new ArrayList<>()).size());
     }
@@ -93,7 +100,9 @@ class RangeIndexTest {
             docs.add(new Document("_id", "e" + i).append("ws", i % 3 == 0 ? "w1" : "w2").append("aid", "a" + (i % 11))
                     .append("at", i).append("kind", i % 2 == 0 ? "page" : "track")
                     .append("expiresAt", new Date(T0 + (i * 7919L % N) * 1000))
-                    .append("tags", List.of("t" + (i % 5), "t" + (i % 7))));
+                    .append("tags", List.of("t" + (i % 5), "t" + (i % 7)))
+                    .append("aud", i % 4 == 0 ? List.of() : List.of(new Document("id", "g" + (i % 3)),
+                            new Document("id", "g" + (i % 5)))));
         }
         return docs;
     }
