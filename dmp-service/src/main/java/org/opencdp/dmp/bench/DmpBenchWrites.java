@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,6 +41,9 @@ import org.opencdp.dmp.repository.ExpiredDocuments;
  *   Prints {@code seeded=N seconds=S}.</li>
  *   <li>{@code purge <mongo> <db> <chunk> <pause-factor>}: the purge of dmp-service's job on dmp_events. Prints
  *   {@code purged=N seconds=S}.</li>
+ *   <li>{@code watch-purge <mongo> <db> <timeout-seconds>}: watches dmp-service's own scheduled purge work through
+ *   the expired events of dmp_events: it has started when the oldest expired event is gone, and ended when none is
+ *   left. Prints {@code watched started=<epoch ms> ended=<epoch ms> seconds=S} (or {@code watched timeout=true}).</li>
  *   <li>{@code count-expired <mongo> <db>}: how many events of dmp_events have expired (any workspace; counted up
  *   to 1,000). Prints
  *   {@code expired=N seconds=S}.</li>
@@ -62,6 +66,7 @@ public final class DmpBenchWrites {
                 case "purge" -> purge(db.getCollection("dmp_events"), Integer.parseInt(args[3]),
                         Double.parseDouble(args[4]));
                 case "count-expired" -> countExpired(db.getCollection("dmp_events"));
+                case "watch-purge" -> watchPurge(db.getCollection("dmp_events"), Long.parseLong(args[3]));
                 default -> throw new IllegalArgumentException("unknown mode " + args[0]);
             }
         }
@@ -147,6 +152,33 @@ public final class DmpBenchWrites {
             expired++;
         }
         System.out.printf(Locale.ROOT, "expired=%d seconds=%.3f%n", expired, (System.nanoTime() - start) / 1e9);
+    }
+
+    static void watchPurge(MongoCollection<Document> events, long timeoutSeconds) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutSeconds * 1000;
+        Object first = oldestExpired(events);
+        long started = first == null ? System.currentTimeMillis() : 0;
+        while (System.currentTimeMillis() < deadline) {
+            Object oldest = oldestExpired(events);
+            long now = System.currentTimeMillis();
+            if (started == 0 && !Objects.equals(oldest, first)) {
+                started = now;
+            }
+            if (oldest == null) {
+                System.out.printf(Locale.ROOT, "watched started=%d ended=%d seconds=%.3f%n", started, now,
+                        (now - started) / 1e3);
+                return;
+            }
+            Thread.sleep(500);
+        }
+        System.out.println("watched timeout=true seconds=" + timeoutSeconds);
+    }
+
+    /** The id of the oldest expired event (the expiresAt index yields them oldest first), null when none is left. */
+    private static Object oldestExpired(MongoCollection<Document> events) {
+        Document d = events.find(Filters.lt("expiresAt", new Date())).projection(new Document("_id", 1)).limit(1)
+                .first();
+        return d == null ? null : d.get("_id");
     }
 
     static void purge(MongoCollection<Document> events, int chunk, double pauseFactor) {
