@@ -18,7 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,9 +38,10 @@ import org.opencdp.launcher.Service;
  * write key, against the minimal bulk writes of the same events on the same store (dmp-service's
  * {@code DmpBenchWrites}, a separate JVM: insertMany of the events, bulkWrite of visitor upserts by _id); then
  * collection while a purge of a million expired events runs, against collection just before they were stored. On
- * the platform of {@code ./cdp up} when it answers (in a new workspace; its own scheduled purge may then share the
- * purge work, which only makes the measurement stricter), else on a temporary platform with the same on-disk store
- * and dmp-service's scheduled purge off.
+ * the platform of {@code ./cdp up} when it answers (in a new workspace), the purge is that platform's own scheduled
+ * one, and collection is measured from the moment it starts until no expired event is left; else on a temporary
+ * platform with the same on-disk store and dmp-service's scheduled purge off, where the bench runs dmp-service's
+ * purge code itself.
  */
 public final class DmpBench implements Bench {
     static final double TARGET_RATIO = 0.5;
@@ -68,8 +71,8 @@ public final class DmpBench implements Bench {
                 "  --senders N      concurrent senders, and threads of the direct writes (default 4)",
                 "  --expired N      expired events to purge (default 1000000)",
                 "  --baseline S     seconds of collection measured before the purge (default 20)",
-                "  --purge-chunk N  documents per purge slice (dmp-service default 5000)",
-                "  --purge-pause F  pause after a slice, times its duration (dmp-service default 6.0)",
+                "  --purge-chunk N  documents per purge slice on a temporary platform (dmp-service default 5000)",
+                "  --purge-pause F  pause after a slice, times its duration, on a temporary platform (default 6.0)",
                 "  --ephemeral      always start a temporary platform, even when ./cdp up runs",
                 "  --data-dir DIR   data folder of the running platform (CDP_DATA_DIR, default .cdp)",
                 "  --strict         exit 3 when a target is missed");
@@ -161,31 +164,66 @@ public final class DmpBench implements Bench {
             }
             out.printf(Locale.ROOT, "  %,d in %.1f s%n", expired, Double.parseDouble(seeded.get("seconds")));
 
-            out.printf(Locale.ROOT, "Purge of the expired events (slices of %,d, pause %s x) while collection goes on%s...%n",
-                    chunk, pause, platform.temporary() ? "" : " (dmp-service's own scheduled purge may share the work)");
-            AtomicBoolean purging = new AtomicBoolean(true);
-            AtomicReference<Map<String, String>> purged = new AtomicReference<>();
-            Thread purger = new Thread(() -> {
-                try {
-                    purged.set(helper(out, mongo, "purge", "cdp_dmp", Integer.toString(chunk), pause));
-                } catch (Exception e) {
-                    out.println("FAIL: purge: " + e);
-                } finally {
-                    purging.set(false);
+            Rate during;
+            long purgedCount;
+            double purgeSeconds;
+            if (platform.temporary()) {
+                out.printf(Locale.ROOT, "Purge of the expired events by dmp-service's purge code (slices of %,d, pause %s x)"
+                        + " while collection goes on...%n", chunk, pause);
+                AtomicBoolean purging = new AtomicBoolean(true);
+                AtomicReference<Map<String, String>> purged = new AtomicReference<>();
+                Thread purger = new Thread(() -> {
+                    try {
+                        purged.set(helper(out, mongo, "purge", "cdp_dmp", Integer.toString(chunk), pause));
+                    } catch (Exception e) {
+                        out.println("FAIL: purge: " + e);
+                    } finally {
+                        purging.set(false);
+                    }
+                }, "dmp-bench-purge");
+                purger.start();
+                during = send(http, collect, write, load, senders, purging::get);
+                purger.join();
+                if (failed(out, during) || purged.get() == null) {
+                    return 2;
                 }
-            }, "dmp-bench-purge");
-            purger.start();
-            Rate during = send(http, collect, write, load, senders, purging::get);
-            purger.join();
-            if (failed(out, during) || purged.get() == null) {
-                return 2;
+                purgedCount = Long.parseLong(purged.get().get("purged"));
+                purgeSeconds = Double.parseDouble(purged.get().get("seconds"));
+            } else {
+                // the running platform purges them itself (on its schedule): collection is measured from the moment
+                // the oldest expired event is gone until none is left, with only that purge at work
+                out.println("Purge of the expired events by the running dmp-service's scheduled purge, while collection"
+                        + " goes on...");
+                AtomicBoolean watching = new AtomicBoolean(true);
+                AtomicReference<Map<String, String>> watched = new AtomicReference<>();
+                Thread watcher = new Thread(() -> {
+                    try {
+                        watched.set(helper(out, mongo, "watch-purge", "cdp_dmp", "3600"));
+                    } catch (Exception e) {
+                        out.println("FAIL: watching the purge: " + e);
+                    } finally {
+                        watching.set(false);
+                    }
+                }, "dmp-bench-watch");
+                watcher.start();
+                Queue<Long> completions = new ConcurrentLinkedQueue<>();
+                Rate all = send(http, collect, write, load, senders, watching::get, completions);
+                watcher.join();
+                if (failed(out, all) || watched.get() == null || !watched.get().containsKey("started")) {
+                    out.println("FAIL: the running platform's purge did not finish within an hour");
+                    return 2;
+                }
+                long started = Long.parseLong(watched.get().get("started"));
+                long ended = Long.parseLong(watched.get().get("ended"));
+                long inWindow = completions.stream().filter(t -> t >= started && t <= ended).count();
+                during = new Rate(inWindow * DmpWorkload.BATCH, (ended - started) / 1e3, null);
+                purgedCount = expired;
+                purgeSeconds = (ended - started) / 1e3;
             }
             Map<String, String> left = helper(out, mongo, "count-expired", "cdp_dmp");
             if (left == null) {
                 return 2;
             }
-            long purgedCount = Long.parseLong(purged.get().get("purged"));
-            double purgeSeconds = Double.parseDouble(purged.get().get("seconds"));
             long remaining = Long.parseLong(left.get("expired"));
             out.printf(Locale.ROOT, "  %,.0f events/s; %,d expired events purged in %.1f s, %,d expired left%n",
                     during.perSecond(), purgedCount, purgeSeconds, remaining);
@@ -203,6 +241,12 @@ public final class DmpBench implements Bench {
     /** Sends the batches (cycling through them while {@code more} says so; once when it is null). */
     static Rate send(HttpClient http, URI uri, String auth, List<String> bodies, int senders, BooleanSupplier more)
             throws Exception {
+        return send(http, uri, auth, bodies, senders, more, null);
+    }
+
+    /** As above, adding the time (epoch ms) each batch was answered to {@code completions} when it is not null. */
+    static Rate send(HttpClient http, URI uri, String auth, List<String> bodies, int senders, BooleanSupplier more,
+            Queue<Long> completions) throws Exception {
         AtomicLong next = new AtomicLong();
         AtomicLong sent = new AtomicLong();
         AtomicReference<String> failure = new AtomicReference<>();
@@ -226,6 +270,9 @@ public final class DmpBench implements Bench {
                                     + r.body().substring(0, Math.min(300, r.body().length())));
                         }
                         sent.addAndGet(DmpWorkload.BATCH);
+                        if (completions != null) {
+                            completions.add(System.currentTimeMillis());
+                        }
                     }
                     return null;
                 }));
@@ -263,7 +310,7 @@ public final class DmpBench implements Bench {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.matches("^(direct|seeded|purged|expired)[= ].*seconds=.*")) {
+                if (line.matches("^(direct|seeded|purged|expired|watched)[= ].*seconds=.*")) {
                     result = new HashMap<>();
                     for (String part : line.split(" ")) {
                         String[] p = part.split("=", 2);
