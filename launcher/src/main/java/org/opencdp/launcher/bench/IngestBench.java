@@ -135,11 +135,13 @@ public final class IngestBench implements Bench {
             Rate directSeed = direct.get("seed.jsonl");
             Rate directMixed = direct.get("mixed.jsonl");
 
-            out.printf(Locale.ROOT, "Lookup by e-mail with %,d profiles stored: %d sequential lookups per path...%n",
+            out.printf(Locale.ROOT, "Lookup by e-mail with %,d profiles stored: %d sequential lookups per path, the paths taking turns...%n",
                     people, lookups);
             String jwt = platform.serviceToken(credentials.workspaceId(), Duration.ofMinutes(30));
-            double[] viaGateway = lookups(http, gatewayUrl, "Bearer " + credentials.secretKey(), people, lookups);
-            double[] viaService = lookups(http, platform.url(Service.PROFILE), "Bearer " + jwt, people, lookups);
+            double[][] latencies = lookups(http, List.of(gatewayUrl, platform.url(Service.PROFILE)),
+                    List.of("Bearer " + credentials.secretKey(), "Bearer " + jwt), people, lookups);
+            double[] viaGateway = latencies == null ? null : latencies[0];
+            double[] viaService = latencies == null ? null : latencies[1];
             if (viaGateway == null || viaService == null) {
                 out.println("FAIL: a lookup by e-mail did not answer 200");
                 return 2;
@@ -238,26 +240,39 @@ public final class IngestBench implements Bench {
         }
     }
 
-    /** Latencies (ms, sorted) of sequential lookups by random seeded e-mails, after a warm-up; null on a non-200. */
-    static double[] lookups(HttpClient http, String base, String auth, int people, int count) throws Exception {
-        Random random = new Random(7);
-        double[] millis = new double[count];
+    /**
+     * Latencies (ms, sorted) of sequential lookups by random seeded e-mails, one array per base URL, after a warm-up;
+     * null on a non-200. The paths take turns request by request, each with its own e-mails, so that both meet the
+     * same state of the machine and of the store's caches (measured one after the other, the first path also paid for
+     * the background work left by the writes and warmed the pages the second then found).
+     */
+    static double[][] lookups(HttpClient http, List<String> bases, List<String> auths, int people, int count)
+            throws Exception {
+        Random[] randoms = new Random[bases.size()];
+        double[][] millis = new double[bases.size()][count];
+        for (int p = 0; p < randoms.length; p++) {
+            randoms[p] = new Random(7 + p);
+        }
         for (int i = -Math.min(count, 500); i < count; i++) {
-            String email = IngestWorkload.email(random.nextInt(people));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/profiles/lookup?type=email&value="
-                    + URLEncoder.encode(email, StandardCharsets.UTF_8))).header("Authorization", auth)
-                    .timeout(Duration.ofSeconds(10)).GET().build();
-            long start = System.nanoTime();
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            long elapsed = System.nanoTime() - start;
-            if (r.statusCode() != 200) {
-                return null;
-            }
-            if (i >= 0) {
-                millis[i] = elapsed / 1e6;
+            for (int p = 0; p < bases.size(); p++) {
+                String email = IngestWorkload.email(randoms[p].nextInt(people));
+                HttpRequest request = HttpRequest.newBuilder(URI.create(bases.get(p)
+                        + "/api/profiles/lookup?type=email&value=" + URLEncoder.encode(email, StandardCharsets.UTF_8)))
+                        .header("Authorization", auths.get(p)).timeout(Duration.ofSeconds(10)).GET().build();
+                long start = System.nanoTime();
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                long elapsed = System.nanoTime() - start;
+                if (r.statusCode() != 200) {
+                    return null;
+                }
+                if (i >= 0) {
+                    millis[p][i] = elapsed / 1e6;
+                }
             }
         }
-        Arrays.sort(millis);
+        for (double[] m : millis) {
+            Arrays.sort(m);
+        }
         return millis;
     }
 
