@@ -170,51 +170,29 @@ public final class DmpBench implements Bench {
             if (platform.temporary()) {
                 out.printf(Locale.ROOT, "Purge of the expired events by dmp-service's purge code (slices of %,d, pause %s x)"
                         + " while collection goes on...%n", chunk, pause);
-                AtomicBoolean purging = new AtomicBoolean(true);
-                AtomicReference<Map<String, String>> purged = new AtomicReference<>();
-                Thread purger = new Thread(() -> {
-                    try {
-                        purged.set(helper(out, mongo, "purge", "cdp_dmp", Integer.toString(chunk), pause));
-                    } catch (Exception e) {
-                        out.println("FAIL: purge: " + e);
-                    } finally {
-                        purging.set(false);
-                    }
-                }, "dmp-bench-purge");
-                purger.start();
-                during = send(http, collect, write, load, senders, purging::get);
-                purger.join();
-                if (failed(out, during) || purged.get() == null) {
+                Background purger = Background.start(out, mongo, "purge", "cdp_dmp", Integer.toString(chunk), pause);
+                during = send(http, collect, write, load, senders, purger.running::get);
+                Map<String, String> purged = purger.result();
+                if (failed(out, during) || purged == null) {
                     return 2;
                 }
-                purgedCount = Long.parseLong(purged.get().get("purged"));
-                purgeSeconds = Double.parseDouble(purged.get().get("seconds"));
+                purgedCount = Long.parseLong(purged.get("purged"));
+                purgeSeconds = Double.parseDouble(purged.get("seconds"));
             } else {
                 // the running platform purges them itself (on its schedule): collection is measured from the moment
                 // the oldest expired event is gone until none is left, with only that purge at work
                 out.println("Purge of the expired events by the running dmp-service's scheduled purge, while collection"
                         + " goes on...");
-                AtomicBoolean watching = new AtomicBoolean(true);
-                AtomicReference<Map<String, String>> watched = new AtomicReference<>();
-                Thread watcher = new Thread(() -> {
-                    try {
-                        watched.set(helper(out, mongo, "watch-purge", "cdp_dmp", "3600"));
-                    } catch (Exception e) {
-                        out.println("FAIL: watching the purge: " + e);
-                    } finally {
-                        watching.set(false);
-                    }
-                }, "dmp-bench-watch");
-                watcher.start();
+                Background watcher = Background.start(out, mongo, "watch-purge", "cdp_dmp", "3600");
                 Queue<Long> completions = new ConcurrentLinkedQueue<>();
-                Rate all = send(http, collect, write, load, senders, watching::get, completions);
-                watcher.join();
-                if (failed(out, all) || watched.get() == null || !watched.get().containsKey("started")) {
+                Rate all = send(http, collect, write, load, senders, watcher.running::get, completions);
+                Map<String, String> watched = watcher.result();
+                if (failed(out, all) || watched == null || !watched.containsKey("started")) {
                     out.println("FAIL: the running platform's purge did not finish within an hour");
                     return 2;
                 }
-                long started = Long.parseLong(watched.get().get("started"));
-                long ended = Long.parseLong(watched.get().get("ended"));
+                long started = Long.parseLong(watched.get("started"));
+                long ended = Long.parseLong(watched.get("ended"));
                 long inWindow = completions.stream().filter(t -> t >= started && t <= ended).count();
                 during = new Rate(inWindow * DmpWorkload.BATCH, (ended - started) / 1e3, null);
                 purgedCount = expired;
@@ -229,6 +207,31 @@ public final class DmpBench implements Bench {
                     during.perSecond(), purgedCount, purgeSeconds, remaining);
             return report(out, gateway, directRate, baseline, during, purgedCount, purgeSeconds, expired, remaining)
                     || !args.flag("strict") ? 0 : 3;
+        }
+    }
+
+    /** A mode of dmp-service's bench helper running in a thread while collection goes on. */
+    private record Background(Thread thread, AtomicBoolean running, AtomicReference<Map<String, String>> output) {
+        static Background start(PrintStream out, String mongo, String mode, String... args) {
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicReference<Map<String, String>> output = new AtomicReference<>();
+            Thread thread = new Thread(() -> {
+                try {
+                    output.set(helper(out, mongo, mode, args));
+                } catch (Exception e) {
+                    out.println("FAIL: " + mode + ": " + e);
+                } finally {
+                    running.set(false);
+                }
+            }, "dmp-bench-" + mode);
+            thread.start();
+            return new Background(thread, running, output);
+        }
+
+        /** Waits for the helper; its result line, null when it failed. */
+        Map<String, String> result() throws InterruptedException {
+            thread.join();
+            return output.get();
         }
     }
 
