@@ -104,24 +104,20 @@ public final class IngestBench implements Bench {
 
             out.printf(Locale.ROOT, "Seed: %,d identify events (%,d people) through the gateway, %d senders...%n",
                     seed.size() * (long) IngestWorkload.BATCH, people, senders);
-            Rate seedRate = send(http, batchUri, auth, seed, senders);
-            if (seedRate.failure != null) {
-                out.println("FAIL: " + seedRate.failure);
+            Rate seedRate = sendOrReport(out, http, batchUri, auth, seed, senders);
+            if (seedRate == null) {
                 return 2;
             }
             out.printf(Locale.ROOT, "  %,.0f events/s%n", seedRate.perSecond());
             out.printf(Locale.ROOT, "Warm-up: %,d mixed events through the gateway (not measured)...%n",
                     warm.size() * (long) IngestWorkload.BATCH);
-            Rate warmRate = send(http, batchUri, auth, warm, senders);
-            if (warmRate.failure != null) {
-                out.println("FAIL: " + warmRate.failure);
+            if (sendOrReport(out, http, batchUri, auth, warm, senders) == null) {
                 return 2;
             }
             out.printf(Locale.ROOT, "Mixed: %,d events (identify/track/page/alias) through the gateway...%n",
                     mixed.size() * (long) IngestWorkload.BATCH);
-            Rate gateway = send(http, batchUri, auth, mixed, senders);
-            if (gateway.failure != null) {
-                out.println("FAIL: " + gateway.failure);
+            Rate gateway = sendOrReport(out, http, batchUri, auth, mixed, senders);
+            if (gateway == null) {
                 return 2;
             }
             out.printf(Locale.ROOT, "  %,.0f events/s%n", gateway.perSecond());
@@ -155,6 +151,17 @@ public final class IngestBench implements Bench {
         double perSecond() {
             return seconds <= 0 ? 0 : events / seconds;
         }
+    }
+
+    /** {@link #send}, printing the failure and answering null when a batch was not accepted. */
+    private static Rate sendOrReport(PrintStream out, HttpClient http, URI uri, String auth, List<String> bodies,
+            int senders) throws Exception {
+        Rate rate = send(http, uri, auth, bodies, senders);
+        if (rate.failure != null) {
+            out.println("FAIL: " + rate.failure);
+            return null;
+        }
+        return rate;
     }
 
     static Rate send(HttpClient http, URI uri, String auth, List<String> bodies, int senders) throws Exception {

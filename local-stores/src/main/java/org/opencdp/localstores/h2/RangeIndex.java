@@ -39,8 +39,17 @@ final class RangeIndex extends Index<Object> {
     /** One key of one document; {@code values} may hold the {@link #LOW}/{@link #HIGH} bounds in a search. */
     private record Entry(Object[] values, Object position) {}
 
+    /** For a one-key, non-sparse index on {@code array.field} (such as {@code aud.id}): its two parts, else null. */
+    private final String arrayPath;
+    private final String arrayField;
+
     RangeIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
+        String key = keys.get(0).getKey();
+        int dot = keys.size() == 1 && !sparse ? key.indexOf('.') : -1;
+        boolean arrayKey = dot > 0 && key.indexOf('.', dot + 1) < 0;
+        this.arrayPath = arrayKey ? key.substring(0, dot) : null;
+        this.arrayField = arrayKey ? key.substring(dot + 1) : null;
     }
 
     /**
@@ -172,17 +181,13 @@ final class RangeIndex extends Index<Object> {
      * documents, none for an empty array; null when the document is shaped otherwise.
      */
     private List<Object[]> keysOfArrayField(Document document) {
-        List<String> keys = keys();
-        int dot = keys.size() == 1 && !isSparse() ? keys.get(0).indexOf('.') : -1;
-        if (dot < 0 || keys.get(0).indexOf('.', dot + 1) >= 0
-                || !(document.get(keys.get(0).substring(0, dot)) instanceof List<?> list)) {
+        if (arrayPath == null || !(document.get(arrayPath) instanceof List<?> list)) {
             return null;
         }
-        String field = keys.get(0).substring(dot + 1);
         List<Object[]> out = new ArrayList<>(list.size());
         Set<String> seen = new HashSet<>();
         for (Object element : list) {
-            if (!(element instanceof Document d) || !(d.get(field) instanceof String value)) {
+            if (!(element instanceof Document d) || !(d.get(arrayField) instanceof String value)) {
                 return null;
             }
             if (seen.add(value)) {
