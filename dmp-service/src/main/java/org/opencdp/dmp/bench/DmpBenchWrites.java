@@ -40,7 +40,7 @@ import org.opencdp.dmp.repository.ExpiredDocuments;
  *   <li>{@code seed-expired <mongo> <db> <ws> <count>}: inserts expired events (expiresAt spread over the last day).
  *   Prints {@code seeded=N seconds=S}.</li>
  *   <li>{@code purge <mongo> <db> <chunk> <pause-factor>}: the purge of dmp-service's job on dmp_events. Prints
- *   {@code purged=N seconds=S}.</li>
+ *   {@code purged=N slices=K seconds=S}.</li>
  *   <li>{@code watch-purge <mongo> <db> <timeout-seconds>}: watches dmp-service's own scheduled purge work through
  *   the expired events of dmp_events: it has started when the oldest expired event is gone, and ended when none is
  *   left. Prints {@code watched started=<epoch ms> ended=<epoch ms> seconds=S} (or {@code watched timeout=true}).</li>
@@ -183,8 +183,9 @@ public final class DmpBenchWrites {
 
     static void purge(MongoCollection<Document> events, int chunk, double pauseFactor) {
         long start = System.nanoTime();
-        long purged = ExpiredDocuments.purge(events, new Date(), new ExpiredDocuments.Settings(chunk, Long.MAX_VALUE,
-                pauseFactor));
-        System.out.printf(Locale.ROOT, "purged=%d seconds=%.3f%n", purged, (System.nanoTime() - start) / 1e9);
+        ExpiredDocuments.Purged purged = ExpiredDocuments.purge(events, new Date(), new ExpiredDocuments.Settings(chunk,
+                Long.MAX_VALUE, pauseFactor));
+        System.out.printf(Locale.ROOT, "purged=%d slices=%d seconds=%.3f%n", purged.deleted(), purged.slices(),
+                (System.nanoTime() - start) / 1e9);
     }
 }

@@ -139,7 +139,7 @@ public class VisitorRepository {
     static Document toDocument(Visitor v) {
         Document cats = new Document();
         v.categories().forEach((id, s) -> cats.append(id, new Document("r", s.raw()).append("at", Date.from(s.at()))
-                .append("h", s.hits().stream().map(Date::from).toList())));
+                .append("h", HitTimes.pack(s.hits()))));
         List<Document> aud = new ArrayList<>();
         v.audiences().forEach((id, until) -> aud.add(new Document("id", id).append("until", Date.from(until))));
         return new Document("_id", Visitor.key(v.workspaceId(), v.anonymousId())).append("ws", v.workspaceId())
@@ -155,7 +155,7 @@ public class VisitorRepository {
         if (c != null) {
             for (Map.Entry<String, Object> e : c.entrySet()) {
                 Document s = (Document) e.getValue();
-                List<Instant> hits = s.getList("h", Date.class).stream().map(Date::toInstant).toList();
+                List<Instant> hits = HitTimes.unpack(s.get("h"));
                 cats.put(e.getKey(), new CategoryState(((Number) s.get("r")).doubleValue(),
                         s.getDate("at").toInstant(), hits));
             }

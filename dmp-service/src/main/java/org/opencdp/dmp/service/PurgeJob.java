@@ -53,7 +53,7 @@ public class PurgeJob {
 
     private long purge(MongoCollection<Document> collection, Instant now) {
         return ExpiredDocuments.purge(collection, Date.from(now), new ExpiredDocuments.Settings(
-                config.purge().chunkSize(), config.purge().maxPerRun(), config.purge().pauseFactor()));
+                config.purge().chunkSize(), config.purge().maxPerRun(), config.purge().pauseFactor())).deleted();
     }
 
     /** Skips scheduled runs when cdp.dmp.purge.enabled is false (tests drive {@link #purge} directly). */
