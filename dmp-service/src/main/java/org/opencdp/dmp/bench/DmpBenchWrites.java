@@ -7,8 +7,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -24,10 +22,10 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.opencdp.dmp.repository.DmpCollections;
 import org.opencdp.dmp.repository.ExpiredDocuments;
 
 /**
@@ -35,7 +33,7 @@ import org.opencdp.dmp.repository.ExpiredDocuments;
  * <ul>
  *   <li>{@code direct <mongo> <db> <ws> <threads> <batches.jsonl>...}: the minimal writes collection needs for the
  *   same events, in bulk: per batch one insertMany of the events and one bulkWrite of visitor upserts by
- *   {@code _id}, both collections with the TTL index on {@code expiresAt} that retention requires. Prints
+ *   {@code _id}, both collections with the indexes dmp-service keeps ({@code DmpCollections.indexCollected}). Prints
  *   {@code direct events=N seconds=S} per file (the first files warm this JVM up as the gateway path is).</li>
  *   <li>{@code seed-expired <mongo> <db> <ws> <count>}: inserts expired events (expiresAt spread over the last day).
  *   Prints {@code seeded=N seconds=S}.</li>
@@ -74,11 +72,8 @@ public final class DmpBenchWrites {
 
     static void direct(MongoCollection<Document> events, MongoCollection<Document> visitors, String ws, int threads,
             List<String> batches) throws Exception {
-        // the TTL indexes the platform must keep on both collections (the minimal index set of collection)
-        for (MongoCollection<Document> expiring : List.of(events, visitors)) {
-            expiring.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS)
-                    .name("ttl_expiresAt"));
-        }
+        // the indexes dmp-service keeps on both collections, which every collected event updates
+        DmpCollections.indexCollected(events, visitors);
         ObjectMapper mapper = new ObjectMapper();
         Date expires = new Date(System.currentTimeMillis() + Duration.ofDays(30).toMillis());
         AtomicInteger next = new AtomicInteger();

@@ -34,6 +34,14 @@ public interface DmpConfig {
     @WithDefault("500")
     int maxBatch();
 
+    /**
+     * Visitors kept in memory as this replica last wrote or read them (0: none), so that a visitor's next events
+     * skip reading it back: a write still compares and sets on the stored one, and re-reads it when another write
+     * came first. About 4 KB each.
+     */
+    @WithDefault("10000")
+    int visitorCacheSize();
+
     /** Most recent hits kept per visitor and category (the largest "visits" an audience can ask for). */
     @WithDefault("50")
     int maxHitsPerCategory();

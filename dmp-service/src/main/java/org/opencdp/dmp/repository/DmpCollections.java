@@ -33,16 +33,29 @@ public class DmpCollections {
             index(expiring, Indexes.ascending(EXPIRES_AT), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS)
                     .name("ttl_expiresAt"));
         }
-        index(events(), Indexes.ascending("ws", "aid"), new IndexOptions().name("ws_aid"));
-        dropIndexIfPresent(visitors(), "cas"); // the compare-and-set key of earlier releases, now {_id, v}
-        index(visitors(), Indexes.ascending("aud.id"), new IndexOptions().name("aud_id"));
-        index(visitors(), Indexes.ascending("ws", EXPIRES_AT), new IndexOptions().name("ws_expiresAt"));
+        dropIndexIfPresent(visitors(), "cas"); // the compare-and-set key of earlier releases, now {_id, w}
+        indexCollected(events(), visitors());
         index(idSyncs(), Indexes.ascending("ws", "aid"), new IndexOptions().name("ws_aid"));
         index(idSyncs(), Indexes.ascending("ws", "partner", "puid"), new IndexOptions().name("ws_partner_puid"));
         index(partnerData(), Indexes.ascending("ws", "aid"), new IndexOptions().name("ws_aid").sparse(true));
         index(rules(), Indexes.ascending("ws"), new IndexOptions().name("ws"));
         index(audiences(), Indexes.ascending("ws"), new IndexOptions().name("ws"));
         index(categories(), Indexes.ascending("ws"), new IndexOptions().name("ws"));
+    }
+
+    /**
+     * The indexes every collected event updates: the TTL indexes of retention, events by visitor (erasure, the
+     * timeline), visitors by audience (members, sizes, exports) and by expiry within a workspace (audience backfill).
+     * Public for the bench's direct writes, which keep the same ones.
+     */
+    public static void indexCollected(MongoCollection<Document> events, MongoCollection<Document> visitors) {
+        for (MongoCollection<Document> expiring : List.of(events, visitors)) {
+            index(expiring, Indexes.ascending(EXPIRES_AT), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS)
+                    .name("ttl_expiresAt"));
+        }
+        index(events, Indexes.ascending("ws", "aid"), new IndexOptions().name("ws_aid"));
+        index(visitors, Indexes.ascending("aud.id"), new IndexOptions().name("aud_id"));
+        index(visitors, Indexes.ascending("ws", EXPIRES_AT), new IndexOptions().name("ws_expiresAt"));
     }
 
     private static void index(MongoCollection<Document> c, org.bson.conversions.Bson keys, IndexOptions options) {

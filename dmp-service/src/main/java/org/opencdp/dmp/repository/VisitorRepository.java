@@ -1,5 +1,7 @@
 package org.opencdp.dmp.repository;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -8,6 +10,8 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,36 +28,68 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.opencdp.dmp.Visitor;
 import org.opencdp.dmp.Visitor.CategoryState;
+import org.opencdp.dmp.config.DmpConfig;
 
 /**
- * Visitor documents keyed by {@code workspaceId|anonymousId}. Writes are batched compare-and-set replaces on a
- * version (no transactions needed); reads never return an expired visitor.
+ * Visitor documents keyed by {@code workspaceId|anonymousId}. Writes are batched compare-and-set replaces (no
+ * transactions needed) on the write token {@code w} each visitor was read with, or on its version; reads never return
+ * an expired visitor. The visitors this replica wrote or read last are kept in memory (cdp.dmp.visitor-cache-size)
+ * with the token they were stored with, so that collection need not read them back: when another writer (a replica,
+ * an audience backfill, the purge, an erasure) came first, the compare-and-set fails and the visitor is read again.
  */
 @ApplicationScoped
 public class VisitorRepository {
     private static final String EXPIRES_AT = DmpCollections.EXPIRES_AT;
     private final DmpCollections collections;
+    private final Cache<String, Stored> recent;
 
-    public VisitorRepository(DmpCollections collections) {
+    /** A visitor as stored, with the write token of that write (the key of the next compare-and-set). */
+    public record Stored(Visitor visitor, String token) {}
+
+    public VisitorRepository(DmpCollections collections, DmpConfig config, MeterRegistry registry) {
         this.collections = collections;
+        this.recent = Caffeine.newBuilder().maximumSize(config.visitorCacheSize()).recordStats().build();
+        CaffeineCacheMetrics.monitor(registry, recent, "dmp_visitors");
     }
 
-    /** Stored visitors by anonymous id, expired ones included (a write replaces them). */
-    public Map<String, Visitor> findForUpdate(String ws, Collection<String> anonymousIds) {
-        List<String> keys = anonymousIds.stream().map(a -> Visitor.key(ws, a)).toList();
-        Map<String, Visitor> out = new HashMap<>();
-        for (Document d : collections.visitors().find(Filters.in("_id", keys))) {
-            Visitor v = map(d);
-            out.put(v.anonymousId(), v);
+    /**
+     * Stored visitors by anonymous id, expired ones included (a write replaces them): from memory when
+     * {@code remembered} allows and this replica holds them, else read (and remembered).
+     */
+    public Map<String, Stored> findForUpdate(String ws, Collection<String> anonymousIds, boolean remembered) {
+        Map<String, Stored> out = new HashMap<>();
+        List<String> keys = new ArrayList<>(anonymousIds.size());
+        for (String aid : anonymousIds) {
+            String key = Visitor.key(ws, aid);
+            Stored known = remembered ? recent.getIfPresent(key) : null;
+            if (known != null) {
+                out.put(aid, known);
+            } else {
+                keys.add(key);
+            }
+        }
+        if (!keys.isEmpty()) {
+            for (Document d : collections.visitors().find(Filters.in("_id", keys))) {
+                Stored s = new Stored(map(d), d.getString("w"));
+                out.put(s.visitor().anonymousId(), s);
+                recent.put(d.getString("_id"), s);
+            }
         }
         return out;
     }
 
-    /**
-     * Writes the visitors, each only if its stored version is still {@code version - 1} (or absent when version is 1);
-     * returns the anonymous ids whose write lost to a concurrent one (re-read and retry them).
-     */
+    /** As {@link #writeAll(Collection, Map)}, each visitor compared on its version alone. */
     public Set<String> writeAll(Collection<Visitor> visitors) {
+        return writeAll(visitors, Map.of());
+    }
+
+    /**
+     * Writes the visitors: a visitor of version 1 is inserted (unless one exists), any other replaces the stored one
+     * only if that is still the one it was computed from: the write token of {@code read} (by anonymous id) when
+     * given, else the version {@code version - 1}. Returns the anonymous ids whose write lost to a concurrent one
+     * (re-read and retry them).
+     */
+    public Set<String> writeAll(Collection<Visitor> visitors, Map<String, Stored> read) {
         if (visitors.isEmpty()) {
             return Set.of();
         }
@@ -61,15 +97,17 @@ public class VisitorRepository {
         List<WriteModel<Document>> writes = new ArrayList<>(visitors.size());
         for (Visitor v : visitors) {
             Document d = toDocument(v).append("w", token);
+            Stored prior = read.get(v.anonymousId());
             if (v.version() == 1) {
                 writes.add(new InsertOneModel<>(d));
             } else {
-                // compare-and-set on {_id, v}: answered from the _id index on MongoDB and on the embedded store
-                writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", d.getString("_id")),
-                        Filters.eq("v", v.version() - 1)), d));
+                // compare-and-set on {_id, w} or {_id, v}: answered from the _id index on MongoDB and on the
+                // embedded store; a token is never reused, a version is when a deleted visitor comes back
+                Bson expected = prior != null && prior.token() != null ? Filters.eq("w", prior.token())
+                        : Filters.eq("v", v.version() - 1);
+                writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", d.getString("_id")), expected), d));
             }
         }
-        int expected = visitors.size();
         int done;
         try {
             var result = collections.visitors().bulkWrite(writes, new BulkWriteOptions().ordered(false));
@@ -77,16 +115,21 @@ public class VisitorRepository {
         } catch (MongoBulkWriteException e) {
             done = -1;
         }
-        if (done == expected) {
+        if (done == visitors.size()) {
+            visitors.forEach(v -> recent.put(Visitor.key(v.workspaceId(), v.anonymousId()), new Stored(v, token)));
             return Set.of();
         }
-        Map<String, String> byKey = new LinkedHashMap<>();
-        visitors.forEach(v -> byKey.put(Visitor.key(v.workspaceId(), v.anonymousId()), v.anonymousId()));
-        Set<String> lost = new HashSet<>(byKey.values());
+        Map<String, Visitor> byKey = new LinkedHashMap<>();
+        visitors.forEach(v -> byKey.put(Visitor.key(v.workspaceId(), v.anonymousId()), v));
+        Set<String> lost = new HashSet<>();
+        byKey.values().forEach(v -> lost.add(v.anonymousId()));
+        recent.invalidateAll(byKey.keySet());
         for (Document d : collections.visitors().find(Filters.in("_id", byKey.keySet()))
                 .projection(Projections.include("w"))) {
             if (token.equals(d.getString("w"))) {
-                lost.remove(byKey.get(d.getString("_id")));
+                Visitor won = byKey.get(d.getString("_id"));
+                lost.remove(won.anonymousId());
+                recent.put(d.getString("_id"), new Stored(won, token));
             }
         }
         return lost;
@@ -99,6 +142,7 @@ public class VisitorRepository {
     }
 
     public boolean delete(String ws, String anonymousId) {
+        recent.invalidate(Visitor.key(ws, anonymousId));
         return collections.visitors().deleteOne(Filters.eq("_id", Visitor.key(ws, anonymousId))).getDeletedCount() > 0;
     }
 

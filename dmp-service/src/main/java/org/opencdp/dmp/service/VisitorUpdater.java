@@ -17,9 +17,9 @@ import org.opencdp.dmp.config.DmpConfig;
 import org.opencdp.dmp.repository.VisitorRepository;
 
 /**
- * Applies a batch of categorised events to their visitors: one read of all of them by {@code _id}, new states
- * computed in memory (scores, hits, audience memberships, expiry), one bulk compare-and-set write; visitors that a
- * concurrent write changed in between are re-read and re-applied.
+ * Applies a batch of categorised events to their visitors: one read by {@code _id} of those this replica does not
+ * hold in memory, new states computed in memory (scores, hits, audience memberships, expiry), one bulk
+ * compare-and-set write; visitors that a concurrent write changed in between are re-read and re-applied.
  */
 @ApplicationScoped
 public class VisitorUpdater {
@@ -45,12 +45,15 @@ public class VisitorUpdater {
         hits.forEach(h -> byVisitor.computeIfAbsent(h.anonymousId(), k -> new ArrayList<>()).add(h));
         Set<String> pending = byVisitor.keySet();
         for (int attempt = 0; attempt < ATTEMPTS && !pending.isEmpty(); attempt++) {
-            Map<String, Visitor> stored = visitors.findForUpdate(ws, pending);
+            // the first attempt may take visitors this replica remembers; a retry reads what beat it
+            Map<String, VisitorRepository.Stored> stored = visitors.findForUpdate(ws, pending, attempt == 0);
             List<Visitor> updated = new ArrayList<>(pending.size());
             for (String aid : pending) {
-                updated.add(next(ws, aid, stored.get(aid), byVisitor.get(aid), audiences, now, retention));
+                VisitorRepository.Stored old = stored.get(aid);
+                updated.add(next(ws, aid, old == null ? null : old.visitor(), byVisitor.get(aid), audiences, now,
+                        retention));
             }
-            pending = visitors.writeAll(updated);
+            pending = visitors.writeAll(updated, stored);
         }
         if (!pending.isEmpty()) {
             Log.warnf("%d visitors of workspace %s not updated after %d attempts", pending.size(), ws, ATTEMPTS);

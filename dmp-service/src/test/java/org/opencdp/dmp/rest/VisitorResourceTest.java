@@ -14,6 +14,7 @@ import static org.opencdp.dmp.rest.DmpTestClient.page;
 import static org.opencdp.dmp.rest.DmpTestClient.send;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -156,5 +157,45 @@ class VisitorResourceTest {
         send(ws, "PUT", "/api/dmp/settings", "{\"minExportSize\":2}").then().statusCode(400)
                 .body("violations.field", hasItem("minExportSize"));
         get(ws, "/api/dmp/settings").then().body("minExportSize", equalTo(25)).body("version", greaterThan(0));
+    }
+
+    @Test
+    void aVisitorAnotherWriterChangedIsReadAgainNotOverwrittenFromMemory() {
+        String ws = newWorkspace();
+        String aid = newVisitor();
+        String key = ws + "|" + aid;
+        collect(ws, page(aid, "https://shop.example/1")).then().statusCode(200);
+        double hits = visitorCacheHits();
+        collect(ws, page(aid, "https://shop.example/2")).then().statusCode(200);
+        assertTrue(visitorCacheHits() > hits, "the second event took the visitor from memory");
+        assertEquals(2L, storedEvents(key));
+        // another replica counted 40 events meanwhile: this one's memory is stale, its compare-and-set must fail
+        collections.visitors().updateOne(Filters.eq("_id", key), Updates.combine(Updates.set("n", 42L),
+                Updates.set("w", "another-replica"), Updates.inc("v", 1)));
+        collect(ws, page(aid, "https://shop.example/3")).then().statusCode(200);
+        assertEquals(43L, storedEvents(key));
+    }
+
+    @Test
+    void aVisitorDeletedBehindThisReplicasBackStartsAfresh() {
+        String ws = newWorkspace();
+        String aid = newVisitor();
+        String key = ws + "|" + aid;
+        collect(ws, page(aid, "https://shop.example/1")).then().statusCode(200);
+        collect(ws, page(aid, "https://shop.example/2")).then().statusCode(200);
+        collections.visitors().deleteOne(Filters.eq("_id", key)); // an erasure on another replica
+        collect(ws, page(aid, "https://shop.example/3")).then().statusCode(200);
+        assertEquals(1L, storedEvents(key));
+    }
+
+    private long storedEvents(String key) {
+        return ((Number) collections.visitors().find(Filters.eq("_id", key)).first().get("n")).longValue();
+    }
+
+    private static double visitorCacheHits() {
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("cache_gets_total\\{cache=\"dmp_visitors\",result=\"hit\"[^}]*} (\\S+)").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }
