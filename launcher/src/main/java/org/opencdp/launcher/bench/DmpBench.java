@@ -151,13 +151,10 @@ public final class DmpBench implements Bench {
 
             // measured before the expired events exist: a running platform's own scheduled purge may start on them
             // as soon as they are stored, and must not run during the baseline
-            out.printf(Locale.ROOT, "Baseline: collection for %d s...%n", baselineSeconds);
-            long until = System.nanoTime() + baselineSeconds * 1_000_000_000L;
-            Rate baseline = send(http, collect, write, load, senders, () -> System.nanoTime() < until);
-            if (failed(out, baseline)) {
+            Rate baseline = collectFor(out, "Baseline", baselineSeconds, http, collect, write, load, senders);
+            if (baseline == null) {
                 return 2;
             }
-            out.printf(Locale.ROOT, "  %,.0f events/s%n", baseline.perSecond());
 
             out.printf(Locale.ROOT, "Seeding %,d expired events into dmp-service's store...%n", expired);
             Map<String, String> seeded = helper(out, mongo, "seed-expired", "cdp_dmp", credentials.workspaceId(),
@@ -212,16 +209,26 @@ public final class DmpBench implements Bench {
             // collection measured again once the purge is over: the purge phase collects far more events than the
             // baseline did, and a store grown several times collects more slowly purge or not; the reference is the
             // rate before and after together, so that only what the purge costs counts against it
-            out.printf(Locale.ROOT, "After the purge: collection for %d s...%n", baselineSeconds);
-            long afterUntil = System.nanoTime() + baselineSeconds * 1_000_000_000L;
-            Rate after = send(http, collect, write, load, senders, () -> System.nanoTime() < afterUntil);
-            if (failed(out, after)) {
+            Rate after = collectFor(out, "After the purge", baselineSeconds, http, collect, write, load, senders);
+            if (after == null) {
                 return 2;
             }
-            out.printf(Locale.ROOT, "  %,.0f events/s%n", after.perSecond());
             return report(out, gateway, directRate, new Baseline(baseline, after), during, purgedCount, purgeSeconds,
                     expired, remaining) || !args.flag("strict") ? 0 : 3;
         }
+    }
+
+    /** Collection at full speed for {@code seconds}, printed under {@code label}; null (reported) when it failed. */
+    private static Rate collectFor(PrintStream out, String label, int seconds, HttpClient http, URI collect,
+            String write, List<String> load, int senders) throws Exception {
+        out.printf(Locale.ROOT, "%s: collection for %d s...%n", label, seconds);
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        Rate rate = send(http, collect, write, load, senders, () -> System.nanoTime() < until);
+        if (failed(out, rate)) {
+            return null;
+        }
+        out.printf(Locale.ROOT, "  %,.0f events/s%n", rate.perSecond());
+        return rate;
     }
 
     /** A mode of dmp-service's bench helper running in a thread while collection goes on. */
