@@ -11,9 +11,9 @@ import org.bson.Document;
  * [.., upper) is deleted with one range delete when it holds at most {@code chunk} documents (else the slice shrinks),
  * then the next slice follows after a pause proportional to the work done. Each slice's span is scaled by how many
  * documents the previous one held, aiming at about 80% of {@code chunk}: the cost of a slice is mostly fixed, so
- * slices far below the chunk would make a large backlog take many times longer. A range delete on {@code expiresAt} uses
- * the TTL index on MongoDB and is the cheapest delete on the embedded wire server (which deletes by {@code _id $in}
- * thousands of times slower). Idempotent: any number of replicas may run it at once.
+ * slices far below the chunk would make a large backlog take many times longer. A range delete on {@code expiresAt}
+ * uses the TTL index on MongoDB and is the cheapest delete on the embedded wire server (which deletes by
+ * {@code _id $in} thousands of times slower). Idempotent: any number of replicas may run it at once.
  */
 public final class ExpiredDocuments {
     private static final long INITIAL_STEP_MS = 60_000;

@@ -88,7 +88,8 @@ class ExpiredDocumentsTest {
         var c = collection("limited", 3_000, 0, 3_600_000L);
         long first = ExpiredDocuments.purge(c, new Date(NOW), new ExpiredDocuments.Settings(200, 1_000, 0)).deleted();
         assertEquals(true, first >= 1_000 && first < 3_000, "first run " + first);
-        long rest = ExpiredDocuments.purge(c, new Date(NOW), new ExpiredDocuments.Settings(200, 1_000_000, 0)).deleted();
+        long rest = ExpiredDocuments.purge(c, new Date(NOW), new ExpiredDocuments.Settings(200, 1_000_000, 0))
+                .deleted();
         assertEquals(3_000, first + rest);
     }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class HitTimesTest {
     private static final List<Instant> HITS = List.of(Instant.parse("2026-11-29T13:14:46.016Z"),
-            Instant.parse("2026-11-29T13:14:37.105Z"), Instant.ofEpochMilli(0), Instant.parse("1969-12-31T23:59:59.999Z"));
+            Instant.parse("2026-11-29T13:14:37.105Z"), Instant.ofEpochMilli(0),
+            Instant.parse("1969-12-31T23:59:59.999Z"));
 
     @Test
     void hitTimesSurviveTheBinaryFormInOrderToTheMillisecond() {
