@@ -29,12 +29,10 @@ public class DmpCollections {
     }
 
     void createIndexes(@Observes StartupEvent event) {
-        for (MongoCollection<Document> expiring : expiring()) {
-            index(expiring, Indexes.ascending(EXPIRES_AT), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS)
-                    .name("ttl_expiresAt"));
-        }
         dropIndexIfPresent(visitors(), "cas"); // the compare-and-set key of earlier releases, now {_id, w}
         indexCollected(events(), visitors());
+        ttlIndex(idSyncs());
+        ttlIndex(partnerData());
         index(idSyncs(), Indexes.ascending("ws", "aid"), new IndexOptions().name("ws_aid"));
         index(idSyncs(), Indexes.ascending("ws", "partner", "puid"), new IndexOptions().name("ws_partner_puid"));
         index(partnerData(), Indexes.ascending("ws", "aid"), new IndexOptions().name("ws_aid").sparse(true));
@@ -49,13 +47,17 @@ public class DmpCollections {
      * Public for the bench's direct writes, which keep the same ones.
      */
     public static void indexCollected(MongoCollection<Document> events, MongoCollection<Document> visitors) {
-        for (MongoCollection<Document> expiring : List.of(events, visitors)) {
-            index(expiring, Indexes.ascending(EXPIRES_AT), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS)
-                    .name("ttl_expiresAt"));
-        }
+        ttlIndex(events);
+        ttlIndex(visitors);
         index(events, Indexes.ascending("ws", "aid"), new IndexOptions().name("ws_aid"));
         index(visitors, Indexes.ascending("aud.id"), new IndexOptions().name("aud_id"));
         index(visitors, Indexes.ascending("ws", EXPIRES_AT), new IndexOptions().name("ws_expiresAt"));
+    }
+
+    /** The TTL index retention needs on every collection of {@link #expiring()}. */
+    private static void ttlIndex(MongoCollection<Document> c) {
+        index(c, Indexes.ascending(EXPIRES_AT), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS)
+                .name("ttl_expiresAt"));
     }
 
     private static void index(MongoCollection<Document> c, org.bson.conversions.Bson keys, IndexOptions options) {

@@ -11,7 +11,6 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.NoopOplog;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
 
@@ -63,12 +62,15 @@ final class ReplacingH2Collection extends H2Collection {
             return result.append("nModified", 0);
         }
         // the replacement keeps the _id, so an index of _id alone has nothing to check or change
-        List<Index<Object>> changing = getIndexes().stream().filter(i -> !isIdIndex(i)).toList();
-        for (Index<Object> index : changing) {
-            index.checkUpdate(stored, replacement, this);
+        for (Index<Object> index : getIndexes()) {
+            if (!isIdIndex(index)) {
+                index.checkUpdate(stored, replacement, this);
+            }
         }
-        for (Index<Object> index : changing) {
-            index.updateInPlace(stored, replacement, id, this);
+        for (Index<Object> index : getIndexes()) {
+            if (!isIdIndex(index)) {
+                index.updateInPlace(stored, replacement, id, this);
+            }
         }
         handleUpdate(id, stored, replacement);
         return result.append("nModified", 1);
