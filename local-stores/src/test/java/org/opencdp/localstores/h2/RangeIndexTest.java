@@ -85,6 +85,33 @@ class RangeIndexTest {
                 .into(new ArrayList<>()).size());
     }
 
+    @Test
+    void equalKeyValuesOfDifferentDocumentsShareOneInstance() {
+        RangeIndex index = new RangeIndex("ws_aid",
+                List.of(new de.bwaldvogel.mongo.backend.IndexKey("ws", true),
+                        new de.bwaldvogel.mongo.backend.IndexKey("aid", true)), false);
+        // each document decoded from the wire brings its own copy of every string
+        for (int i = 0; i < 6; i++) {
+            index.add(new de.bwaldvogel.mongo.bson.Document("_id", "e" + i).append("ws", new String("w1"))
+                    .append("aid", new String("a" + i % 2)), "e" + i, null);
+        }
+        List<Object[]> keys = index.storedKeys().toList();
+        assertEquals(6, keys.size());
+        assertEquals(2, keys.stream().map(System::identityHashCode).distinct().count(),
+                "one key array per distinct (ws, aid)");
+        assertEquals(1, keys.stream().map(k -> System.identityHashCode(k[0])).distinct().count(),
+                "one ws string for all");
+        assertEquals(6, count(index, "w1"), "every document is still found");
+    }
+
+    private static long count(RangeIndex index, String ws) {
+        long n = 0;
+        for (Object ignored : index.getPositions(new de.bwaldvogel.mongo.bson.Document("ws", ws))) {
+            n++;
+        }
+        return n;
+    }
+
     private static void check(MongoCollection<Document> events, List<Document> docs, Bson filter,
             Predicate<Document> expected) {
         Set<String> want = new TreeSet<>();
