@@ -35,12 +35,12 @@ public interface DmpConfig {
     int maxBatch();
 
     /**
-     * Visitors kept in memory as this replica last wrote or read them (0: none), so that a visitor's next events
-     * skip reading it back: a write still compares and sets on the stored one, and re-reads it when another write
-     * came first. About 4 KB each.
+     * Megabytes of visitors kept in memory as this replica last wrote or read them (0: none), so that a visitor's next
+     * events skip reading it back: a write still compares and sets on the stored one, and re-reads it when another
+     * write came first. Kept as the BSON that was stored, about 1 KB a visitor.
      */
-    @WithDefault("10000")
-    int visitorCacheSize();
+    @WithDefault("32")
+    int visitorCacheMb();
 
     /** Most recent hits kept per visitor and category (the largest "visits" an audience can ask for). */
     @WithDefault("50")

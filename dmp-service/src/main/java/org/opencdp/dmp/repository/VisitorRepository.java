@@ -3,6 +3,7 @@ package org.opencdp.dmp.repository;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
@@ -13,6 +14,7 @@ import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,8 +26,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.bson.BsonBinaryReader;
+import org.bson.BsonBinaryWriter;
+import org.bson.ByteBuf;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.EncoderContext;
 import org.bson.conversions.Bson;
+import org.bson.io.BasicOutputBuffer;
 import org.opencdp.dmp.Visitor;
 import org.opencdp.dmp.Visitor.CategoryState;
 import org.opencdp.dmp.config.DmpConfig;
@@ -33,22 +43,37 @@ import org.opencdp.dmp.config.DmpConfig;
 /**
  * Visitor documents keyed by {@code workspaceId|anonymousId}. Writes are batched compare-and-set replaces (no
  * transactions needed) on the write token {@code w} each visitor was read with, or on its version; reads never return
- * an expired visitor. The visitors this replica wrote or read last are kept in memory (cdp.dmp.visitor-cache-size)
- * with the token they were stored with, so that collection need not read them back: when another writer (a replica,
- * an audience backfill, the purge, an erasure) came first, the compare-and-set fails and the visitor is read again.
+ * an expired visitor. The visitors this replica wrote or read last are kept in memory (cdp.dmp.visitor-cache-mb) as
+ * the BSON stored, with the token it was stored with, so that collection need not read them back: when another writer
+ * (a replica, an audience backfill, the purge, an erasure) came first, the compare-and-set fails and the visitor is
+ * read again.
  */
 @ApplicationScoped
 public class VisitorRepository {
     private static final String EXPIRES_AT = DmpCollections.EXPIRES_AT;
+    /** Heap a cached visitor takes besides its BSON: key, entry, record and array headers. */
+    private static final int ENTRY_OVERHEAD_BYTES = 160;
     private final DmpCollections collections;
-    private final Cache<String, Stored> recent;
+    private final MongoCollection<RawBsonDocument> rawVisitors;
+    private final Codec<Document> codec;
+    private final Cache<String, Remembered> recent;
 
     /** A visitor as stored, with the write token of that write (the key of the next compare-and-set). */
     public record Stored(Visitor visitor, String token) {}
 
+    /**
+     * A visitor as this replica last stored or read it: its BSON (a few times smaller on the heap than the decoded
+     * visitor, and written to the store as it is) and write token.
+     */
+    private record Remembered(byte[] bson, String token) {}
+
     public VisitorRepository(DmpCollections collections, DmpConfig config, MeterRegistry registry) {
         this.collections = collections;
-        this.recent = Caffeine.newBuilder().maximumSize(config.visitorCacheSize()).recordStats().build();
+        this.rawVisitors = collections.visitors().withDocumentClass(RawBsonDocument.class);
+        this.codec = collections.visitors().getCodecRegistry().get(Document.class);
+        this.recent = Caffeine.newBuilder().maximumWeight(config.visitorCacheMb() * 1024L * 1024L)
+                .weigher((String key, Remembered r) -> r.bson().length + 2 * key.length() + ENTRY_OVERHEAD_BYTES)
+                .recordStats().build();
         CaffeineCacheMetrics.monitor(registry, recent, "dmp_visitors");
     }
 
@@ -61,18 +86,20 @@ public class VisitorRepository {
         List<String> keys = new ArrayList<>(anonymousIds.size());
         for (String aid : anonymousIds) {
             String key = Visitor.key(ws, aid);
-            Stored known = remembered ? recent.getIfPresent(key) : null;
+            Remembered known = remembered ? recent.getIfPresent(key) : null;
             if (known != null) {
-                out.put(aid, known);
+                out.put(aid, new Stored(map(decode(known.bson())), known.token()));
             } else {
                 keys.add(key);
             }
         }
         if (!keys.isEmpty()) {
-            for (Document d : collections.visitors().find(Filters.in("_id", keys))) {
+            for (RawBsonDocument raw : rawVisitors.find(Filters.in("_id", keys))) {
+                byte[] bson = bytes(raw);
+                Document d = decode(bson);
                 Stored s = new Stored(map(d), d.getString("w"));
                 out.put(s.visitor().anonymousId(), s);
-                recent.put(d.getString("_id"), s);
+                recent.put(d.getString("_id"), new Remembered(bson, s.token()));
             }
         }
         return out;
@@ -94,9 +121,13 @@ public class VisitorRepository {
             return Set.of();
         }
         String token = UUID.randomUUID().toString();
-        List<WriteModel<Document>> writes = new ArrayList<>(visitors.size());
+        Map<String, Write> byKey = new LinkedHashMap<>();
+        List<WriteModel<RawBsonDocument>> writes = new ArrayList<>(visitors.size());
         for (Visitor v : visitors) {
-            Document d = toDocument(v).append("w", token);
+            Write w = new Write(v, encode(toDocument(v).append("w", token)));
+            String key = Visitor.key(v.workspaceId(), v.anonymousId());
+            byKey.put(key, w);
+            RawBsonDocument d = new RawBsonDocument(w.bson());
             Stored prior = read.get(v.anonymousId());
             if (v.version() == 1) {
                 writes.add(new InsertOneModel<>(d));
@@ -105,34 +136,57 @@ public class VisitorRepository {
                 // embedded store; a token is never reused, a version is when a deleted visitor comes back
                 Bson expected = prior != null && prior.token() != null ? Filters.eq("w", prior.token())
                         : Filters.eq("v", v.version() - 1);
-                writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", d.getString("_id")), expected), d));
+                writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", key), expected), d));
             }
         }
         int done;
         try {
-            var result = collections.visitors().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            var result = rawVisitors.bulkWrite(writes, new BulkWriteOptions().ordered(false));
             done = result.getInsertedCount() + result.getModifiedCount();
         } catch (MongoBulkWriteException e) {
             done = -1;
         }
         if (done == visitors.size()) {
-            visitors.forEach(v -> recent.put(Visitor.key(v.workspaceId(), v.anonymousId()), new Stored(v, token)));
+            byKey.forEach((key, w) -> recent.put(key, new Remembered(w.bson(), token)));
             return Set.of();
         }
-        Map<String, Visitor> byKey = new LinkedHashMap<>();
-        visitors.forEach(v -> byKey.put(Visitor.key(v.workspaceId(), v.anonymousId()), v));
         Set<String> lost = new HashSet<>();
-        byKey.values().forEach(v -> lost.add(v.anonymousId()));
+        byKey.values().forEach(w -> lost.add(w.visitor().anonymousId()));
         recent.invalidateAll(byKey.keySet());
         for (Document d : collections.visitors().find(Filters.in("_id", byKey.keySet()))
                 .projection(Projections.include("w"))) {
             if (token.equals(d.getString("w"))) {
-                Visitor won = byKey.get(d.getString("_id"));
-                lost.remove(won.anonymousId());
-                recent.put(d.getString("_id"), new Stored(won, token));
+                Write won = byKey.get(d.getString("_id"));
+                lost.remove(won.visitor().anonymousId());
+                recent.put(d.getString("_id"), new Remembered(won.bson(), token));
             }
         }
         return lost;
+    }
+
+    /** One visitor of a {@link #writeAll} and the BSON written for it. */
+    private record Write(Visitor visitor, byte[] bson) {}
+
+    private byte[] encode(Document d) {
+        BasicOutputBuffer out = new BasicOutputBuffer(1024);
+        try (BsonBinaryWriter writer = new BsonBinaryWriter(out)) {
+            codec.encode(writer, d, EncoderContext.builder().build());
+        }
+        return out.toByteArray();
+    }
+
+    private Document decode(byte[] bson) {
+        try (BsonBinaryReader reader = new BsonBinaryReader(ByteBuffer.wrap(bson))) {
+            return codec.decode(reader, DecoderContext.builder().build());
+        }
+    }
+
+    /** The document's own bytes, without the spare capacity of the buffer it was read into. */
+    private static byte[] bytes(RawBsonDocument raw) {
+        ByteBuf buffer = raw.getByteBuffer();
+        byte[] out = new byte[buffer.remaining()];
+        buffer.get(out);
+        return out;
     }
 
     /** The visitor unless it has expired (read by _id alone, the expiry checked here: the fastest lookup everywhere). */
