@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -36,8 +37,8 @@ import org.opencdp.launcher.Service;
 /**
  * DMP collection end to end: batches of anonymous page views through the gateway's {@code /dmp/v1/collect} with the
  * write key, against the minimal bulk writes of the same events on the same store (dmp-service's
- * {@code DmpBenchWrites}, a separate JVM: insertMany of the events, bulkWrite of visitor upserts by _id); then
- * collection while a purge of a million expired events runs, against collection just before they were stored and
+ * {@code DmpBenchWrites}, a separate JVM: insertMany of the events, bulkWrite of visitor upserts by _id), measured
+ * between two measures of collection through the gateway and compared with both together; then collection while a purge of a million expired events runs, against collection just before they were stored and
  * once they are gone. On the platform of {@code ./cdp up} when it answers (in a new workspace), the purge is that
  * platform's own scheduled one, and collection is measured from the moment it starts until no expired event is left;
  * else on a temporary platform with the same on-disk store and dmp-service's scheduled purge off, where the bench runs
@@ -58,6 +59,11 @@ public final class DmpBench implements Bench {
                 + " events are purged";
     }
 
+    static final int SETTLE_SLICE = 100;
+    static final double SETTLE_TOLERANCE = 0.05;
+    static final int SETTLE_PATIENCE = 3;
+    static final int SETTLE_MAX_SLICES = 40;
+
     @Override
     public Set<String> options() {
         return Set.of("batches", "warmup", "visitors", "senders", "expired", "baseline", "purge-chunk", "purge-pause");
@@ -68,7 +74,8 @@ public final class DmpBench implements Bench {
         return String.join(System.lineSeparator(),
                 "  --batches N      collect batches of 100 events, through the gateway and direct (default 1000)",
                 "  --warmup N       batches sent before the measured ones, on both paths, so that the JVMs are"
-                        + " compiled (default 300)",
+                        + " compiled (default 300); the gateway path then goes on in slices of 100 until"
+                        + " dmp-service's CPU per event stops falling",
                 "  --visitors N     anonymous visitors in the pool (default 20000)",
                 "  --senders N      concurrent senders, and threads of the direct writes (default 4)",
                 "  --expired N      expired events to purge (default 1000000)",
@@ -118,7 +125,7 @@ public final class DmpBench implements Bench {
 
             out.printf(Locale.ROOT, "Warm-up: %,d events through the gateway...%n", warm.size() * (long) DmpWorkload.BATCH);
             Rate warmRate = send(http, collect, write, warm, senders, null);
-            if (failed(out, warmRate)) {
+            if (failed(out, warmRate) || !settle(out, platform, http, collect, write, warm, senders)) {
                 return 2;
             }
             out.printf(Locale.ROOT, "Gateway: %,d events (%d senders, batches of %d)...%n",
@@ -149,9 +156,10 @@ public final class DmpBench implements Bench {
             Rate directRate = new Rate(Long.parseLong(direct.get("events")), Double.parseDouble(direct.get("seconds")), null);
             out.printf(Locale.ROOT, "  %,.0f events/s%n", directRate.perSecond());
 
-            // measured before the expired events exist: a running platform's own scheduled purge may start on them
-            // as soon as they are stored, and must not run during the baseline
-            Rate baseline = collectFor(out, "Baseline", baselineSeconds, http, collect, write, load, senders);
+            // collection through the gateway again: with the first measure, the reference of the direct writes, and
+            // the baseline of the purge; measured before the expired events exist (a running platform's own scheduled
+            // purge may start on them as soon as they are stored, and must not run during the baseline)
+            Rate baseline = collectFor(out, "Through the gateway again (also the purge's baseline)", baselineSeconds, http, collect, write, load, senders);
             if (baseline == null) {
                 return 2;
             }
@@ -213,7 +221,7 @@ public final class DmpBench implements Bench {
             if (after == null) {
                 return 2;
             }
-            return report(out, gateway, directRate, new Baseline(baseline, after), during, purgedCount, purgeSeconds,
+            return report(out, new Around(gateway, baseline), directRate, new Around(baseline, after), during, purgedCount, purgeSeconds,
                     expired, remaining) || !args.flag("strict") ? 0 : 3;
         }
     }
@@ -262,8 +270,60 @@ public final class DmpBench implements Bench {
         }
     }
 
+    /**
+     * After the warm-up, slices of {@value #SETTLE_SLICE} warm-up batches until dmp-service's CPU time per event (its
+     * rate's inverse when the CPU time is unknown) has not improved for {@value #SETTLE_PATIENCE} slices, by more than
+     * {@value #SETTLE_TOLERANCE} on the best before them; at most {@value #SETTLE_MAX_SLICES} slices. On two shared
+     * cores a freshly started dmp-service is still being compiled minutes after the fixed warm-up, its cost falling a
+     * few percent per slice, and the first measured phase would pay for it. False when a slice failed.
+     */
+    private static boolean settle(PrintStream out, BenchPlatform platform, HttpClient http, URI collect, String write,
+            List<String> warm, int senders) throws Exception {
+        List<String> slice = warm.subList(0, Math.min(SETTLE_SLICE, warm.size()));
+        List<Double> costs = new ArrayList<>();
+        StringBuilder shown = new StringBuilder();
+        for (int i = 1; i <= SETTLE_MAX_SLICES; i++) {
+            Optional<Duration> before = platform.cpuTime(Service.DMP);
+            Rate rate = send(http, collect, write, slice, senders, null);
+            Optional<Duration> after = platform.cpuTime(Service.DMP);
+            if (failed(out, rate)) {
+                return false;
+            }
+            double cost = before.isPresent() && after.isPresent()
+                    ? after.get().minus(before.get()).toNanos() / 1e3 / rate.events() : 1e6 / rate.perSecond();
+            costs.add(cost);
+            shown.append(i == 1 ? "" : ", ").append(String.format(Locale.ROOT, "%,.0f/s %.0f us", rate.perSecond(),
+                    cost));
+            if (settled(costs)) {
+                out.println("  settled after " + i + " slices of " + slice.size() + " batches (rate, dmp-service CPU"
+                        + " per event: " + shown + ")");
+                return true;
+            }
+        }
+        out.println("  still moving after " + SETTLE_MAX_SLICES + " slices (" + shown + "); measuring anyway");
+        return true;
+    }
+
+    /**
+     * True when none of the last {@value #SETTLE_PATIENCE} costs is more than {@value #SETTLE_TOLERANCE} below the
+     * lowest cost before them.
+     */
+    static boolean settled(List<Double> costs) {
+        int n = costs.size();
+        if (n <= SETTLE_PATIENCE) {
+            return false;
+        }
+        double best = costs.subList(0, n - SETTLE_PATIENCE).stream().mapToDouble(Double::doubleValue).min()
+                .orElseThrow();
+        return costs.subList(n - SETTLE_PATIENCE, n).stream().allMatch(c -> c >= (1 - SETTLE_TOLERANCE) * best);
+    }
+
     /** Collection without a purge, just before the expired events were stored and once they were all gone. */
-    record Baseline(Rate before, Rate after) {
+    /**
+     * Collection measured on both sides of another phase: against their sum, that phase is judged on the same
+     * moment of the run, drift that happens meanwhile (a store growing, a service still being compiled) cancelling out.
+     */
+    record Around(Rate before, Rate after) {
         double perSecond() {
             return new Rate(before.events() + after.events(), before.seconds() + after.seconds(), null).perSecond();
         }
@@ -372,7 +432,7 @@ public final class DmpBench implements Bench {
         return true;
     }
 
-    static boolean report(PrintStream out, Rate gateway, Rate direct, Baseline baseline, Rate during, long purged,
+    static boolean report(PrintStream out, Around gateway, Rate direct, Around baseline, Rate during, long purged,
             double purgeSeconds, int expired, long remaining) {
         double ratio = gateway.perSecond() / direct.perSecond();
         double slowdown = 1 - during.perSecond() / baseline.perSecond();
@@ -386,14 +446,18 @@ public final class DmpBench implements Bench {
         out.printf(Locale.ROOT, row, "collect during purge vs without (events/s)", fmt(during.perSecond()),
                 fmt(baseline.perSecond()), String.format(Locale.ROOT, "%+.1f%%", -slowdown * 100), "<= -20%",
                 slowdownOk ? "met" : "MISSED");
+        out.printf(Locale.ROOT, "  through the gateway: %s events/s before the direct writes, %s after them (%.2fx and"
+                + " %.2fx)%n", fmt(gateway.before().perSecond()), fmt(gateway.after().perSecond()),
+                gateway.before().perSecond() / direct.perSecond(), gateway.after().perSecond() / direct.perSecond());
         out.printf(Locale.ROOT, "  without a purge: %s events/s before it, %s after it%n",
                 fmt(baseline.before().perSecond()), fmt(baseline.after().perSecond()));
         out.printf(Locale.ROOT, "  purge: %,d expired events in %.1f s (%,.0f/s)%n", purged, purgeSeconds,
                 purged / Math.max(0.001, purgeSeconds));
         out.println();
         out.printf(Locale.ROOT, "bench=dmp key=collect_vs_direct gateway=%.1f direct=%.1f ratio=%.3f target=%.2f"
-                + " pass=%s events=%d gateway_seconds=%.3f direct_seconds=%.3f%n", gateway.perSecond(),
-                direct.perSecond(), ratio, TARGET_RATIO, ratioOk, gateway.events(), gateway.seconds(), direct.seconds());
+                + " pass=%s before=%.1f after=%.1f events=%d gateway_seconds=%.3f direct_seconds=%.3f%n",
+                gateway.perSecond(), direct.perSecond(), ratio, TARGET_RATIO, ratioOk, gateway.before().perSecond(),
+                gateway.after().perSecond(), gateway.before().events(), gateway.before().seconds(), direct.seconds());
         out.printf(Locale.ROOT, "bench=dmp key=collect_during_purge without=%.1f during=%.1f slowdown=%.3f target=%.2f"
                 + " pass=%s before=%.1f after=%.1f during_events=%d during_seconds=%.3f%n", baseline.perSecond(),
                 during.perSecond(), slowdown, TARGET_SLOWDOWN, slowdownOk, baseline.before().perSecond(),
