@@ -38,8 +38,8 @@ import org.opencdp.launcher.Service;
  * DMP collection end to end: batches of anonymous page views through the gateway's {@code /dmp/v1/collect} with the
  * write key, against the minimal bulk writes of the same events on the same store (dmp-service's
  * {@code DmpBenchWrites}, a separate JVM: insertMany of the events, bulkWrite of visitor upserts by _id), measured
- * between two measures of collection through the gateway and compared with both together; then collection while a purge of a million expired events runs, against collection just before they were stored and
- * once they are gone. On the platform of {@code ./cdp up} when it answers (in a new workspace), the purge is that
+ * between two measures of collection through the gateway and compared with both together; then collection while a
+ * purge of a million expired events runs, against collection just before they were stored and once they are gone. On the platform of {@code ./cdp up} when it answers (in a new workspace), the purge is that
  * platform's own scheduled one, and collection is measured from the moment it starts until no expired event is left;
  * else on a temporary platform with the same on-disk store and dmp-service's scheduled purge off, where the bench runs
  * dmp-service's purge code itself.
@@ -159,7 +159,8 @@ public final class DmpBench implements Bench {
             // collection through the gateway again: with the first measure, the reference of the direct writes, and
             // the baseline of the purge; measured before the expired events exist (a running platform's own scheduled
             // purge may start on them as soon as they are stored, and must not run during the baseline)
-            Rate baseline = collectFor(out, "Through the gateway again (also the purge's baseline)", baselineSeconds, http, collect, write, load, senders);
+            Rate baseline = collectFor(out, "Through the gateway again (also the purge's baseline)",
+                    baselineSeconds, http, collect, write, load, senders);
             if (baseline == null) {
                 return 2;
             }
@@ -221,8 +222,8 @@ public final class DmpBench implements Bench {
             if (after == null) {
                 return 2;
             }
-            return report(out, new Around(gateway, baseline), directRate, new Around(baseline, after), during, purgedCount, purgeSeconds,
-                    expired, remaining) || !args.flag("strict") ? 0 : 3;
+            return report(out, new Around(gateway, baseline), directRate, new Around(baseline, after), during,
+                    purgedCount, purgeSeconds, expired, remaining) || !args.flag("strict") ? 0 : 3;
         }
     }
 
