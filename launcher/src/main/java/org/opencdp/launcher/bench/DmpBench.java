@@ -39,10 +39,11 @@ import org.opencdp.launcher.Service;
  * write key, against the minimal bulk writes of the same events on the same store (dmp-service's
  * {@code DmpBenchWrites}, a separate JVM: insertMany of the events, bulkWrite of visitor upserts by _id), measured
  * between two measures of collection through the gateway and compared with both together; then collection while a
- * purge of a million expired events runs, against collection just before they were stored and once they are gone. On the platform of {@code ./cdp up} when it answers (in a new workspace), the purge is that
- * platform's own scheduled one, and collection is measured from the moment it starts until no expired event is left;
- * else on a temporary platform with the same on-disk store and dmp-service's scheduled purge off, where the bench runs
- * dmp-service's purge code itself.
+ * purge of a million expired events runs, against collection just before they were stored and once they are gone.
+ * On the platform of {@code ./cdp up} when it answers (in a new workspace), the purge is that platform's own scheduled
+ * one, and collection is measured from the moment it starts until no expired event is left; else on a temporary
+ * platform with the same on-disk store and dmp-service's scheduled purge off, where the bench runs dmp-service's purge
+ * code itself.
  */
 public final class DmpBench implements Bench {
     static final double TARGET_RATIO = 0.5;
