@@ -53,6 +53,8 @@ public class VisitorRepository {
     private static final String EXPIRES_AT = DmpCollections.EXPIRES_AT;
     /** Heap a cached visitor takes besides its BSON: key, entry, record and array headers. */
     private static final int ENTRY_OVERHEAD_BYTES = 160;
+    private static final EncoderContext ENCODING = EncoderContext.builder().build();
+    private static final DecoderContext DECODING = DecoderContext.builder().build();
     private final DmpCollections collections;
     private final MongoCollection<RawBsonDocument> rawVisitors;
     private final Codec<Document> codec;
@@ -170,14 +172,14 @@ public class VisitorRepository {
     private byte[] encode(Document d) {
         BasicOutputBuffer out = new BasicOutputBuffer(1024);
         try (BsonBinaryWriter writer = new BsonBinaryWriter(out)) {
-            codec.encode(writer, d, EncoderContext.builder().build());
+            codec.encode(writer, d, ENCODING);
         }
         return out.toByteArray();
     }
 
     private Document decode(byte[] bson) {
         try (BsonBinaryReader reader = new BsonBinaryReader(ByteBuffer.wrap(bson))) {
-            return codec.decode(reader, DecoderContext.builder().build());
+            return codec.decode(reader, DECODING);
         }
     }
 

@@ -320,7 +320,6 @@ public final class DmpBench implements Bench {
         return costs.subList(n - SETTLE_PATIENCE, n).stream().allMatch(c -> c >= (1 - SETTLE_TOLERANCE) * best);
     }
 
-    /** Collection without a purge, just before the expired events were stored and once they were all gone. */
     /**
      * Collection measured on both sides of another phase: against their sum, that phase is judged on the same
      * moment of the run, drift that happens meanwhile (a store growing, a service still being compiled) cancelling out.

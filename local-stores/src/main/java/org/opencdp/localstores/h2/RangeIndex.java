@@ -69,8 +69,12 @@ final class RangeIndex extends Index<Object> {
     @Override
     public void add(Document document, Object position, MongoCollection<Object> collection) {
         for (Object[] key : keysOf(document)) {
-            entries.add(new Entry(shared(key), position));
+            insert(key, position);
         }
+    }
+
+    private void insert(Object[] key, Object position) {
+        entries.add(new Entry(shared(key), position));
     }
 
     /**
@@ -126,7 +130,7 @@ final class RangeIndex extends Index<Object> {
             entries.remove(new Entry(key, oldPosition));
         }
         for (Object[] key : after) {
-            entries.add(new Entry(key, position));
+            insert(key, position);
         }
     }
 
