@@ -8,7 +8,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
-import de.bwaldvogel.mongo.bson.Document;
 import java.nio.file.Path;
 import java.util.List;
 import org.h2.mvstore.MVMap;
@@ -24,8 +23,9 @@ import org.h2.mvstore.type.ObjectDataType;
  * <li>pages split at 4 KB instead of 48 KB ({@link #PAGE_SPLIT_BYTES});</li>
  * <li>a page cache sized for the working set ({@code cacheMb}) instead of H2's 16 MB default, so that hot index and
  * document pages are not read and deserialised again and again;</li>
- * <li>documents stored as BSON ({@link DocumentType}) instead of Java serialisation; documents of a file written by
- * the stock backend are still read (and converted as they are rewritten);</li>
+ * <li>documents stored as BSON ({@link BsonType}) instead of Java serialisation, and kept as BSON bytes in the page
+ * cache instead of decoded; documents of a file written by the stock backend are still read (and converted as they are
+ * rewritten);</li>
  * <li>non-unique (secondary and TTL) indexes, which mongo-java-server ignores, kept in memory ({@link RangeIndex}), so
  * that equality and range queries on them no longer scan the collection;</li>
  * <li>a whole-document replace without the stock backend's copies and size bookkeeping
@@ -104,8 +104,8 @@ public final class KeyedH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             // the map names of mongo-java-server's H2Database
             String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> data = getMvStore().openMap("databases." + fullName,
-                    new MVMap.Builder<Object, Document>().keyType(new ObjectDataType()).valueType(new DocumentType()));
+            MVMap<Object, byte[]> data = getMvStore().openMap("databases." + fullName,
+                    new MVMap.Builder<Object, byte[]>().keyType(new ObjectDataType()).valueType(new BsonType()));
             MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
             return new ReplacingH2Collection(this, collectionName, options, data, meta, cursorRegistry);
         }

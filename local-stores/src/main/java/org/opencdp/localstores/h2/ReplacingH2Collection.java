@@ -1,21 +1,32 @@
 package org.opencdp.localstores.h2;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.NoopOplog;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 
 /**
- * mongo-java-server's H2 collection with a cheaper replace of one whole document (the compare-and-set writes of
+ * mongo-java-server's H2 collection, keeping each document as its BSON bytes ({@link BsonType}): a read decodes a fresh
+ * copy, a write encodes once. The map names and the file format are those of stock mongo-java-server's
+ * {@code H2Collection}, whose behaviour this follows otherwise.
+ *
+ * <p>It also has a cheaper replace of one whole document (the compare-and-set writes of
  * profiles and visitors). Stock mongo-java-server deep-copies the stored document twice, BSON-encodes the old and the
  * new one to keep a size statistic and asks every index for the position, all under the collection's lock; here the
  * replacement is checked by the indexes, re-indexed and stored, nothing more. The size statistic
@@ -26,10 +37,17 @@ import org.h2.mvstore.MVMap;
  * and deleted document and rewrites the collection's metadata map for it, a tenth of an insert's cost, for a figure
  * only {@code collStats} and {@code dbStats} report (their {@code size} stays at what older files recorded).
  */
-final class ReplacingH2Collection extends H2Collection {
-    ReplacingH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Object> {
+    private static final String DATA_SIZE_KEY = "dataSize";
+    private final MVMap<Object, byte[]> data;
+    private final MVMap<String, Object> meta;
+
+    ReplacingH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, byte[]> data,
             MVMap<String, Object> meta, CursorRegistry cursors) {
-        super(database, name, options, data, meta, cursors);
+        super(database, name, options, cursors);
+        this.data = data;
+        this.meta = meta;
+        meta.putIfAbsent(DATA_SIZE_KEY, 0L);
     }
 
     @Override
@@ -74,6 +92,72 @@ final class ReplacingH2Collection extends H2Collection {
         }
         handleUpdate(id, stored, replacement);
         return result.append("nModified", 1);
+    }
+
+    @Override
+    protected Object addDocumentInternal(Document document) {
+        Object id = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
+        if (data.putIfAbsent(Missing.ofNullable(id), BsonType.encode(document)) != null) {
+            throw new IllegalStateException("Document with key '" + id + "' already existed in " + this);
+        }
+        return id;
+    }
+
+    @Override
+    protected Document getDocument(Object position) {
+        byte[] bson = data.get(position);
+        return bson == null ? null : BsonType.decode(bson);
+    }
+
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        data.put(Missing.ofNullable(position), BsonType.encode(newDocument));
+    }
+
+    @Override
+    protected void removeDocument(Object position) {
+        if (data.remove(position) == null) {
+            throw new NoSuchElementException("No document with key " + position);
+        }
+    }
+
+    @Override
+    public int count() {
+        return data.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return data.isEmpty();
+    }
+
+    @Override
+    protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+        return data.entrySet().stream().map(e -> new DocumentWithPosition<>(BsonType.decode(e.getValue()), e.getKey()));
+    }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
+            int batchSize, Document fieldSelector) {
+        Stream<Document> documents = isNaturalDescending(orderBy)
+                ? streamAllDocumentsWithPosition()
+                        .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
+                        .map(DocumentWithPosition::getDocument)
+                : data.values().stream().map(BsonType::decode);
+        return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, numberToReturn, batchSize,
+                fieldSelector);
+    }
+
+    @Override
+    protected void updateDataSize(int sizeDelta) {
+        synchronized (meta) {
+            meta.put(DATA_SIZE_KEY, ((Number) meta.get(DATA_SIZE_KEY)).longValue() + sizeDelta);
+        }
+    }
+
+    @Override
+    protected int getDataSize() {
+        return ((Number) meta.get(DATA_SIZE_KEY)).intValue();
     }
 
     @Override

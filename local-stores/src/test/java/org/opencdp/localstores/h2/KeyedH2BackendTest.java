@@ -135,6 +135,33 @@ class KeyedH2BackendTest {
     }
 
     @Test
+    void documentsKeepTheirValuesThroughScansSortsAndOperatorUpdates() {
+        Path file = dir.resolve("scan.mv");
+        withServer(KeyedH2Backend.open(file, 16), people -> {
+            people.insertMany(people(0, 300));
+            people.updateOne(Filters.eq("_id", "p|5"), new Document("$set", new Document("tags", List.of("a", "b"))
+                    .append("address", new Document("city", "Ghent").append("zip", 9000L))).append("$inc",
+                    new Document("n", 1000)));
+            // no index on n: a collection scan, in stored order and then in reverse
+            assertEquals(List.of("p|0", "p|1", "p|10"), people.find(Filters.lt("n", 20)).limit(3)
+                    .map(d -> d.getString("_id")).into(new ArrayList<>()));
+            assertEquals("p|99", people.find(Filters.lt("n", 1000)).sort(new Document("$natural", -1)).first()
+                    .getString("_id"));
+            assertEquals(List.of(299, 298), people.find().sort(new Document("n", -1)).skip(1).limit(2)
+                    .map(d -> d.getInteger("n")).into(new ArrayList<>()));
+            assertEquals(151, people.countDocuments(Filters.gte("n", 150)), "150 to 299, and p|5 at 1005");
+        });
+        withServer(KeyedH2Backend.open(file, 16), people -> {
+            Document five = people.find(Filters.eq("_id", "p|5")).first();
+            assertEquals(1005, five.getInteger("n"));
+            assertEquals(List.of("a", "b"), five.getList("tags", String.class));
+            assertEquals(new Document("city", "Ghent").append("zip", 9000L), five.get("address", Document.class));
+            assertEquals(List.of("_id", "ws", "email", "n", "tags", "address"), List.copyOf(five.keySet()));
+            assertEquals(300, people.countDocuments());
+        });
+    }
+
+    @Test
     void keysKeepTheOrderOfH2() {
         java.util.Random random = new java.util.Random(7);
         for (int i = 0; i < 20_000; i++) {
