@@ -28,9 +28,10 @@ public final class MongoWireStore implements AutoCloseable {
 
     /**
      * Page cache of the H2 store in megabytes: a sixteenth of the heap (16 MB to 1 GB), so that the hot index and
-     * document pages of a local run stay deserialised. H2 keeps the pages it evicts weakly reachable (up to three times
-     * as many as it holds), and a garbage collector frees those only after marking the old generation: a cache of a
-     * quarter of the heap filled three quarters of a 4 GB heap in a few minutes of collection, with 5 s full pauses.
+     * document pages of a local run stay in memory (documents as their BSON bytes, see {@code BsonType}). H2 keeps the
+     * pages it evicts weakly reachable (up to three times as many as it holds), and a garbage collector frees those
+     * only after marking the old generation: a cache of a quarter of the heap (documents then held decoded) filled three
+     * quarters of a 4 GB heap in a few minutes of collection, with 5 s full pauses.
      */
     static int cacheMb() {
         long sixteenth = Runtime.getRuntime().maxMemory() / 16 / (1024 * 1024);

@@ -22,7 +22,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * on every comparison of a B-tree search, which was most of the store's time;</li>
  * <li>pages split at 4 KB instead of 48 KB ({@link #PAGE_SPLIT_BYTES});</li>
  * <li>a page cache sized for the working set ({@code cacheMb}) instead of H2's 16 MB default, so that hot index and
- * document pages are not read and deserialised again and again;</li>
+ * document pages are not read from the file again and again;</li>
  * <li>documents stored as BSON ({@link BsonType}) instead of Java serialisation, and kept as BSON bytes in the page
  * cache instead of decoded; documents of a file written by the stock backend are still read (and converted as they are
  * rewritten);</li>
