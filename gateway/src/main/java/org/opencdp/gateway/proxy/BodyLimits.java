@@ -1,12 +1,12 @@
 package org.opencdp.gateway.proxy;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
 import org.opencdp.gateway.config.GatewayConfig;
 
 /** The largest request body accepted on a path. */
-@ApplicationScoped
+@Singleton
 public class BodyLimits {
     private static final Set<String> TRACKING_CALLS = Set.of("identify", "track", "page", "screen", "group", "alias");
     private final long tracking;

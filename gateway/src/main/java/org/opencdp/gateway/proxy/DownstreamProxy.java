@@ -16,7 +16,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
@@ -28,7 +28,7 @@ import org.opencdp.gateway.service.Caller;
  * Streams a request to a service and its response back, over pooled keep-alive connections, without blocking and
  * without buffering bodies. Connection failures answer 503, no response within the timeout 504, other failures 502.
  */
-@ApplicationScoped
+@Singleton
 public class DownstreamProxy {
     private final Vertx vertx;
     private final HttpClientOptions clientOptions;

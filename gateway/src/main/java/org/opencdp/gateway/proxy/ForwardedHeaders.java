@@ -1,80 +1,89 @@
 package org.opencdp.gateway.proxy;
 
+import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.opencdp.common.request.RequestIds;
 
-/** Which headers cross the gateway, in both directions (RFC 9110 section 7.6.1 hop-by-hop headers stay behind). */
+/**
+ * Which headers cross the gateway, in both directions (RFC 9110 section 7.6.1 hop-by-hop headers stay behind). The
+ * name sets are case-insensitive header maps, so that checking a header allocates nothing (lower-casing every name
+ * and hashing the copy took a few percent of the gateway's time); names it sets are {@link AsciiString}s, which Netty
+ * writes as bytes.
+ */
 final class ForwardedHeaders {
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
+    private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection",
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
     /** Replaced or set by the gateway on the way in. */
-    private static final Set<String> REPLACED_IN = Set.of("authorization", "host", "content-length", "expect",
+    private static final List<String> REPLACED_IN = List.of("authorization", "host", "content-length", "expect",
             "x-request-id");
-    private static final Set<String> REQUEST_ID = Set.of("x-request-id");
-    private static final Set<String> SKIPPED_IN = union(HOP_BY_HOP, REPLACED_IN);
-    private static final Set<String> SKIPPED_OUT = union(HOP_BY_HOP, REQUEST_ID);
+    private static final MultiMap SKIPPED_IN = names(HOP_BY_HOP, REPLACED_IN);
+    private static final MultiMap SKIPPED_OUT = names(HOP_BY_HOP, List.of("x-request-id"));
+    private static final CharSequence REQUEST_ID = AsciiString.cached(RequestIds.HEADER);
+    private static final CharSequence FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
+    private static final CharSequence FORWARDED_PROTO = AsciiString.cached("X-Forwarded-Proto");
+    private static final CharSequence FORWARDED_HOST = AsciiString.cached("X-Forwarded-Host");
 
     private ForwardedHeaders() {}
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
+    private static MultiMap names(List<String> some, List<String> more) {
+        MultiMap names = MultiMap.caseInsensitiveMultiMap();
+        some.forEach(name -> names.add(name, ""));
+        more.forEach(name -> names.add(name, ""));
+        return names;
     }
 
     static MultiMap request(HttpServerRequest in, CharSequence authorization) {
-        Set<String> skip = skipped(in.headers(), SKIPPED_IN);
+        MultiMap skip = skipped(in.headers(), SKIPPED_IN);
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
         for (Map.Entry<String, String> header : in.headers()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
+            String name = header.getKey();
             if (!skip.contains(name) && !name.startsWith(":")) { // no HTTP/2 pseudo-headers on HTTP/1.1
-                out.add(header.getKey(), header.getValue());
+                out.add(name, header.getValue());
             }
         }
         out.set(HttpHeaders.AUTHORIZATION, authorization);
-        out.set(RequestIds.HEADER, in.getHeader(RequestIds.HEADER));
+        out.set(REQUEST_ID, in.getHeader(RequestIds.HEADER));
         String client = in.remoteAddress() == null ? null : in.remoteAddress().hostAddress();
         if (client != null) {
-            String prior = in.getHeader("X-Forwarded-For");
-            out.set("X-Forwarded-For", prior == null || prior.isBlank() ? client : prior + ", " + client);
+            String prior = in.getHeader(FORWARDED_FOR);
+            out.set(FORWARDED_FOR, prior == null || prior.isBlank() ? client : prior + ", " + client);
         }
-        if (in.getHeader("X-Forwarded-Proto") == null) {
-            out.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
+        if (in.getHeader(FORWARDED_PROTO) == null) {
+            out.set(FORWARDED_PROTO, in.scheme() == null ? "http" : in.scheme());
         }
-        if (in.getHeader("X-Forwarded-Host") == null && in.authority() != null) {
-            out.set("X-Forwarded-Host", in.authority().toString());
+        if (in.getHeader(FORWARDED_HOST) == null && in.authority() != null) {
+            out.set(FORWARDED_HOST, in.authority().toString());
         }
         return out;
     }
 
     static void copyResponse(MultiMap from, MultiMap to) {
-        Set<String> skip = skipped(from, SKIPPED_OUT);
+        MultiMap skip = skipped(from, SKIPPED_OUT);
         for (Map.Entry<String, String> header : from) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            boolean corsSetHere = name.startsWith("access-control-") && to.contains(name);
+            String name = header.getKey();
+            boolean corsSetHere = name.regionMatches(true, 0, "access-control-", 0, 15) && to.contains(name);
             if (!skip.contains(name) && !corsSetHere) {
-                to.add(header.getKey(), header.getValue());
+                to.add(name, header.getValue());
             }
         }
     }
 
-    /** The given headers plus those the Connection header names. */
-    private static Set<String> skipped(MultiMap headers, Set<String> always) {
+    /** The given names plus those the Connection header names. */
+    private static MultiMap skipped(MultiMap headers, MultiMap always) {
         List<String> connection = headers.getAll(HttpHeaders.CONNECTION);
         if (connection.isEmpty()) {
             return always; // the common case allocates nothing
         }
-        Set<String> skip = new HashSet<>(always);
+        MultiMap skip = MultiMap.caseInsensitiveMultiMap().addAll(always);
         for (String value : connection) {
             for (String name : value.split(",")) {
-                skip.add(name.strip().toLowerCase(Locale.ROOT));
+                if (!name.isBlank()) {
+                    skip.add(name.strip(), "");
+                }
             }
         }
         return skip;

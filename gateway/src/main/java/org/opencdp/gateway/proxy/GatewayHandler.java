@@ -6,7 +6,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.MDC;
@@ -19,7 +19,7 @@ import org.opencdp.gateway.service.KeySecrets;
  * The front door for /api, /v1 and /dmp: request id, API key authentication, scope check, rate limit and body size
  * limit; then either hands the request to JAX-RS (/api/workspaces) or streams it to the service that owns the path.
  */
-@ApplicationScoped
+@Singleton
 public class GatewayHandler implements Handler<RoutingContext> {
     private static final String REALM = " realm=\"opencdp\"";
     private final KeyAuthenticator authenticator;

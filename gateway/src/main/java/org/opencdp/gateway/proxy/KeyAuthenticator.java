@@ -2,7 +2,7 @@ package org.opencdp.gateway.proxy;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.opencdp.gateway.config.GatewayConfig;
 import org.opencdp.gateway.service.ApiKeyService;
@@ -11,7 +11,7 @@ import org.opencdp.gateway.service.KeyCache;
 import org.opencdp.gateway.service.KeySecrets;
 
 /** Resolves a presented secret to a caller without blocking the event loop (database lookups run on a worker). */
-@ApplicationScoped
+@Singleton
 public class KeyAuthenticator {
     private final KeyCache cache;
     private final ApiKeyService keys;

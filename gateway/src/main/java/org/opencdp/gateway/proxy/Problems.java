@@ -7,13 +7,13 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import org.opencdp.common.problem.Problem;
 import org.opencdp.common.request.RequestIds;
 
 /** Answers from Vert.x handlers in the same problem+json shape as the JAX-RS exception mappers. */
-@ApplicationScoped
+@Singleton
 public class Problems {
     private final ObjectMapper mapper;
 

@@ -2,7 +2,7 @@ package org.opencdp.gateway.proxy;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -13,7 +13,7 @@ import org.opencdp.gateway.config.GatewayConfig;
  * A token bucket per API key on this replica (capacity = burst, refilled per second). With N replicas behind a
  * load balancer a key gets about N times the configured rate.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimiter {
     private final Map<UUID, Bucket> buckets = new ConcurrentHashMap<>();
     private final GatewayConfig.RateLimit config;

@@ -1,6 +1,6 @@
 package org.opencdp.gateway.proxy;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.opencdp.gateway.config.GatewayConfig;
 
 /** Which service serves a path, and where that service is. */
-@ApplicationScoped
+@Singleton
 public class ServiceRoutes {
     public static final String WORKSPACES = "/api/workspaces";
     private static final List<Map.Entry<String, Service>> PREFIXES = List.of(

@@ -2,7 +2,7 @@ package org.opencdp.gateway.proxy;
 
 import io.netty.util.AsciiString;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import java.security.PrivateKey;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import org.opencdp.gateway.service.Caller;
  * The workspace token (JWT) put on forwarded requests. One token per key is reused until 80% of its lifetime has
  * passed, so that a hot key costs one RSA signature every few minutes rather than one per request.
  */
-@ApplicationScoped
+@Singleton
 public class TokenIssuer {
     private static final int LIMIT = 50_000;
     private final TokenConfig config;

@@ -1,6 +1,6 @@
 package org.opencdp.gateway.service;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +12,7 @@ import org.opencdp.gateway.config.GatewayConfig;
  * live for {@code cdp.gateway.key-cache-ttl}; a revocation evicts the key at once on this replica (other replicas
  * notice within the TTL).
  */
-@ApplicationScoped
+@Singleton
 public class KeyCache {
     private static final int LIMIT = 50_000;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();

@@ -6,13 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 import org.opencdp.gateway.KeyType;
 
 /** Generation, hashing and recognition of API keys: "wk_" or "sk_" followed by 32 url-safe random characters. */
 public final class KeySecrets {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern FORMAT = Pattern.compile("(wk|sk)_[A-Za-z0-9_-]{32}");
+    private static final int RANDOM_CHARS = 32;
 
     private KeySecrets() {}
 
@@ -22,9 +21,22 @@ public final class KeySecrets {
         return type.prefix() + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** Whether the text has the shape of a key (a cheap filter before any lookup). */
+    /**
+     * Whether the text has the shape of a key, {@code (wk|sk)_[A-Za-z0-9_-]{32}}: a cheap filter before any lookup,
+     * run on every request (without a regular expression, which took a few percent of the gateway's time).
+     */
     public static boolean looksLikeKey(String text) {
-        return text != null && FORMAT.matcher(text).matches();
+        if (text == null || text.length() != 3 + RANDOM_CHARS || text.charAt(1) != 'k' || text.charAt(2) != '_'
+                || text.charAt(0) != 'w' && text.charAt(0) != 's') {
+            return false;
+        }
+        for (int i = 3; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String hash(String key) {
