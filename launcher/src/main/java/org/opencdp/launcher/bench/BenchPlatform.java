@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.opencdp.common.auth.WorkspaceToken;
 import org.opencdp.common.auth.WorkspaceTokens;
@@ -29,6 +31,8 @@ import org.opencdp.launcher.ServiceProcess;
 public final class BenchPlatform implements AutoCloseable {
     private final Map<Service, Integer> ports;
     private final Map<Service, Long> pids;
+    /** The process holding the Mongo store: the launcher's, or this one's for a temporary platform; null if unknown. */
+    private final Long storePid;
     private final Credentials credentials;
     private final KeyPair keys;
     private final Platform started;
@@ -36,10 +40,12 @@ public final class BenchPlatform implements AutoCloseable {
     private final String mongoConnectionString;
     private final String adminToken;
 
-    private BenchPlatform(Map<Service, Integer> ports, Map<Service, Long> pids, Credentials credentials, KeyPair keys,
-                          Platform started, String description, String mongoConnectionString, String adminToken) {
+    private BenchPlatform(Map<Service, Integer> ports, Map<Service, Long> pids, Long storePid, Credentials credentials,
+                          KeyPair keys, Platform started, String description, String mongoConnectionString,
+                          String adminToken) {
         this.ports = ports;
         this.pids = pids;
+        this.storePid = storePid;
         this.credentials = credentials;
         this.keys = keys;
         this.started = started;
@@ -114,7 +120,8 @@ public final class BenchPlatform implements AutoCloseable {
         for (Service s : platform.services()) {
             platform.pid(s).ifPresent(pid -> pids.put(s, pid));
         }
-        return new BenchPlatform(platform.ports(), pids, platform.credentials(), platform.tokenKeys(), platform,
+        return new BenchPlatform(platform.ports(), pids, ProcessHandle.current().pid(), platform.credentials(),
+                platform.tokenKeys(), platform,
                 "a temporary platform started for this bench (data in " + platform.dataDir() + ")",
                 platform.mongoPort() == 0 ? null : platform.mongoConnectionString(), platform.adminToken());
     }
@@ -151,7 +158,8 @@ public final class BenchPlatform implements AutoCloseable {
         }
         int mongoPort = info != null && info.mongoPort() > 0 ? info.mongoPort() : local.mongoPort();
         String adminToken = local.adminToken() != null ? local.adminToken() : read(data.adminTokenFile());
-        return new BenchPlatform(ports, info == null ? Map.of() : info.servicePids(), credentials, keys, null,
+        return new BenchPlatform(ports, info == null ? Map.of() : info.servicePids(), info == null ? null : info.pid(),
+                credentials, keys, null,
                 "the running platform (data in " + data.root()
                 + (info == null ? "" : ", launcher pid " + info.pid()) + ")",
                 "mongodb://127.0.0.1:" + mongoPort, adminToken);
@@ -171,10 +179,31 @@ public final class BenchPlatform implements AutoCloseable {
     }
 
     /** The CPU time a service's process has used so far, when its pid is known and the OS tells. */
-    public java.util.Optional<Duration> cpuTime(Service service) {
+    public Optional<Duration> cpuTime(Service service) {
         Long pid = pids.get(service);
-        return pid == null ? java.util.Optional.empty()
+        return pid == null ? Optional.empty()
                 : ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration());
+    }
+
+    /**
+     * The CPU time the platform's processes (its services' and the store's) have used so far, when all of them are
+     * known and the OS tells.
+     */
+    public Optional<Duration> platformCpuTime() {
+        if (storePid == null || pids.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<Long> processes = new TreeSet<>(pids.values());
+        processes.add(storePid);
+        Duration total = Duration.ZERO;
+        for (long pid : processes) {
+            Optional<Duration> cpu = ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration());
+            if (cpu.isEmpty()) {
+                return Optional.empty();
+            }
+            total = total.plus(cpu.get());
+        }
+        return Optional.of(total);
     }
 
     public Credentials credentials() {
@@ -201,13 +230,13 @@ public final class BenchPlatform implements AutoCloseable {
      * {@code mongodb://127.0.0.1:<port>} of the platform's Mongo wire server: the temporary one's, or for the running
      * platform the port in its runtime file (else {@code CDP_MONGO_PORT}, default 27018). Empty when none runs.
      */
-    public java.util.Optional<String> mongoConnectionString() {
-        return java.util.Optional.ofNullable(mongoConnectionString);
+    public Optional<String> mongoConnectionString() {
+        return Optional.ofNullable(mongoConnectionString);
     }
 
     /** The platform's admin token ({@code CDP_ADMIN_TOKEN}, else the data folder's admin-token file), when known. */
-    public java.util.Optional<String> adminToken() {
-        return java.util.Optional.ofNullable(adminToken);
+    public Optional<String> adminToken() {
+        return Optional.ofNullable(adminToken);
     }
 
     public String description() {

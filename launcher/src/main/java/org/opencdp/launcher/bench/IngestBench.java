@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +37,8 @@ import org.opencdp.launcher.Service;
 /**
  * Ingestion end to end: realistic tracking batches ({@link IngestWorkload}) through the gateway's {@code /v1/batch}
  * with the write key, against the minimal direct bulk writes of the same events on the same store (profile-service's
- * {@code DirectIngestWrites}, a separate JVM), then profile lookup by e-mail with every seeded profile stored. Runs
+ * {@code DirectIngestWrites}, a separate JVM), then profile lookup by e-mail with every seeded profile stored, once the
+ * platform has finished the background work the writes left (see {@link #waitUntilQuiet}). Runs
  * against the platform of {@code ./cdp up} when it answers, in a new workspace created with its admin token (so the
  * hundred thousand bench profiles stay out of the default one; the direct writes go to its Mongo wire server, database
  * {@code bench_direct}), else (or with {@code --ephemeral}) on a temporary platform started for the bench.
@@ -45,6 +47,10 @@ public final class IngestBench implements Bench {
     static final double TARGET_EVENTS = 5_000;
     static final double TARGET_RATIO = 0.5;
     static final double TARGET_LOOKUP_P99_MS = 10;
+    /** Platform CPU use (cores, services and store together) under which it counts as quiet. */
+    static final double QUIET_CORES = 0.25;
+    static final int QUIET_SECONDS = 3;
+    static final int QUIET_MAX_SECONDS = 180;
 
     @Override
     public String name() {
@@ -131,6 +137,7 @@ public final class IngestBench implements Bench {
             Rate directSeed = direct.get("seed.jsonl");
             Rate directMixed = direct.get("mixed.jsonl");
 
+            waitUntilQuiet(out, platform);
             out.printf(Locale.ROOT, "Lookup by e-mail with %,d profiles stored: %d sequential lookups per path, the paths taking turns...%n",
                     people, lookups);
             String jwt = platform.serviceToken(credentials.workspaceId(), Duration.ofMinutes(30));
@@ -245,6 +252,51 @@ public final class IngestBench implements Bench {
             }
             Files.deleteIfExists(dir);
         }
+    }
+
+    /**
+     * Waits until the platform's processes together have used less than {@value #QUIET_CORES} cores for
+     * {@value #QUIET_SECONDS} seconds in a row, at most {@value #QUIET_MAX_SECONDS} seconds, and says how long it took.
+     * After the direct writes the embedded store saves and compacts their several hundred thousand new documents in the
+     * background for a minute or two (and profile-service announces the bench's profile changes): lookups measured
+     * meanwhile measured that work, not a lookup among 100,000 profiles.
+     */
+    private static void waitUntilQuiet(PrintStream out, BenchPlatform platform) throws InterruptedException {
+        Optional<Duration> last = platform.platformCpuTime();
+        if (last.isEmpty()) {
+            out.println("Waiting for the platform to go quiet: its CPU use is unknown here; measuring at once.");
+            return;
+        }
+        List<Double> cores = new ArrayList<>();
+        long lastAt = System.nanoTime();
+        while (!quiet(cores) && cores.size() < QUIET_MAX_SECONDS) {
+            Thread.sleep(1000);
+            Optional<Duration> now = platform.platformCpuTime();
+            long nowAt = System.nanoTime();
+            if (now.isEmpty()) {
+                break;
+            }
+            cores.add((double) now.get().minus(last.get()).toNanos() / (nowAt - lastAt));
+            last = now;
+            lastAt = nowAt;
+        }
+        out.printf(Locale.ROOT, "Waited %d s for the platform's background work to end (cores used per second: %s)%s%n",
+                cores.size(), shown(cores), quiet(cores) ? "" : "; still busy, measuring anyway");
+    }
+
+    /** True when the last {@value #QUIET_SECONDS} readings are all under {@value #QUIET_CORES} cores. */
+    static boolean quiet(List<Double> cores) {
+        int n = cores.size();
+        return n >= QUIET_SECONDS && cores.subList(n - QUIET_SECONDS, n).stream().allMatch(c -> c < QUIET_CORES);
+    }
+
+    private static String shown(List<Double> cores) {
+        List<String> all = cores.stream().map(c -> String.format(Locale.ROOT, "%.2f", c)).toList();
+        if (all.size() <= 12) {
+            return String.join(" ", all);
+        }
+        return String.join(" ", all.subList(0, 6)) + " ... " + String.join(" ", all.subList(all.size() - 6,
+                all.size()));
     }
 
     /**
