@@ -60,10 +60,8 @@ public final class DmpBench implements Bench {
                 + " events are purged";
     }
 
+    /** Batches per slice of the warm-up's second part, until dmp-service's cost settles ({@link WarmUp}). */
     static final int SETTLE_SLICE = 100;
-    static final double SETTLE_TOLERANCE = 0.05;
-    static final int SETTLE_PATIENCE = 3;
-    static final int SETTLE_MAX_SLICES = 40;
 
     @Override
     public Set<String> options() {
@@ -126,7 +124,12 @@ public final class DmpBench implements Bench {
 
             out.printf(Locale.ROOT, "Warm-up: %,d events through the gateway...%n", warm.size() * (long) DmpWorkload.BATCH);
             Rate warmRate = send(http, collect, write, warm, senders, null);
-            if (failed(out, warmRate) || !settle(out, platform, http, collect, write, warm, senders)) {
+            List<String> slice = warm.subList(0, Math.min(SETTLE_SLICE, warm.size()));
+            if (failed(out, warmRate) || !WarmUp.untilSettled(out, platform, Service.DMP, () -> {
+                Rate rate = send(http, collect, write, slice, senders, null);
+                return failed(out, rate) ? Optional.empty()
+                        : Optional.of(new WarmUp.Sent(rate.events(), rate.seconds()));
+            })) {
                 return 2;
             }
             out.printf(Locale.ROOT, "Gateway: %,d events (%d senders, batches of %d)...%n",
@@ -270,54 +273,6 @@ public final class DmpBench implements Bench {
         double perSecond() {
             return seconds <= 0 ? 0 : events / seconds;
         }
-    }
-
-    /**
-     * After the warm-up, slices of {@value #SETTLE_SLICE} warm-up batches until dmp-service's CPU time per event (its
-     * rate's inverse when the CPU time is unknown) has not improved for {@value #SETTLE_PATIENCE} slices, by more than
-     * {@value #SETTLE_TOLERANCE} on the best before them; at most {@value #SETTLE_MAX_SLICES} slices. On two shared
-     * cores a freshly started dmp-service is still being compiled minutes after the fixed warm-up, its cost falling a
-     * few percent per slice, and the first measured phase would pay for it. False when a slice failed.
-     */
-    private static boolean settle(PrintStream out, BenchPlatform platform, HttpClient http, URI collect, String write,
-            List<String> warm, int senders) throws Exception {
-        List<String> slice = warm.subList(0, Math.min(SETTLE_SLICE, warm.size()));
-        List<Double> costs = new ArrayList<>();
-        StringBuilder shown = new StringBuilder();
-        for (int i = 1; i <= SETTLE_MAX_SLICES; i++) {
-            Optional<Duration> before = platform.cpuTime(Service.DMP);
-            Rate rate = send(http, collect, write, slice, senders, null);
-            Optional<Duration> after = platform.cpuTime(Service.DMP);
-            if (failed(out, rate)) {
-                return false;
-            }
-            double cost = before.isPresent() && after.isPresent()
-                    ? after.get().minus(before.get()).toNanos() / 1e3 / rate.events() : 1e6 / rate.perSecond();
-            costs.add(cost);
-            shown.append(i == 1 ? "" : ", ").append(String.format(Locale.ROOT, "%,.0f/s %.0f us", rate.perSecond(),
-                    cost));
-            if (settled(costs)) {
-                out.println("  settled after " + i + " slices of " + slice.size() + " batches (rate, dmp-service CPU"
-                        + " per event: " + shown + ")");
-                return true;
-            }
-        }
-        out.println("  still moving after " + SETTLE_MAX_SLICES + " slices (" + shown + "); measuring anyway");
-        return true;
-    }
-
-    /**
-     * True when none of the last {@value #SETTLE_PATIENCE} costs is more than {@value #SETTLE_TOLERANCE} below the
-     * lowest cost before them.
-     */
-    static boolean settled(List<Double> costs) {
-        int n = costs.size();
-        if (n <= SETTLE_PATIENCE) {
-            return false;
-        }
-        double best = costs.subList(0, n - SETTLE_PATIENCE).stream().mapToDouble(Double::doubleValue).min()
-                .orElseThrow();
-        return costs.subList(n - SETTLE_PATIENCE, n).stream().allMatch(c -> c >= (1 - SETTLE_TOLERANCE) * best);
     }
 
     /**
