@@ -49,7 +49,7 @@ public final class IngestBench implements Bench {
     static final double TARGET_LOOKUP_P99_MS = 10;
     /**
      * Mixed batches per slice of the warm-up's second part, which lasts until profile-service's cost settles
-     * ({@link WarmUp}): with only the fixed warm-up, a fresh platform gave 0.47x where the next run on it gave 0.60x.
+     * ({@link WarmUp}), so that the measured phase does not pay for its compilation.
      */
     static final int SETTLE_SLICE = 50;
     /** Platform CPU use (cores, services and store together) under which it counts as quiet. */
@@ -267,9 +267,9 @@ public final class IngestBench implements Bench {
     /**
      * Waits until the platform's processes together have used less than {@value #QUIET_CORES} cores for
      * {@value #QUIET_SECONDS} seconds in a row, at most {@value #QUIET_MAX_SECONDS} seconds, and says how long it took.
-     * After the direct writes the embedded store saves and compacts their several hundred thousand new documents in the
-     * background for a minute or two (and profile-service announces the bench's profile changes): lookups measured
-     * meanwhile measured that work, not a lookup among 100,000 profiles.
+     * After the direct writes the embedded store saves their several hundred thousand new documents in the background
+     * (and may compact its file; profile-service goes on announcing the bench's profile changes): lookups measured
+     * meanwhile would measure that work, not a lookup among 100,000 profiles.
      */
     private static void waitUntilQuiet(PrintStream out, BenchPlatform platform) throws InterruptedException {
         Optional<Duration> last = platform.platformCpuTime();
@@ -311,10 +311,11 @@ public final class IngestBench implements Bench {
 
     /**
      * Latencies (ms, sorted) of sequential lookups by random seeded e-mails, one array per base URL, after as many
-     * unmeasured ones (the lookup code of profile-service, and the bench's HTTP client, are still being compiled a few
-     * thousand lookups in; with 500 the p99 was 30-50% higher than minutes later); null on a non-200. The paths take turns request by request, each with its own e-mails, so that both meet the
-     * same state of the machine and of the store's caches (measured one after the other, the first path also paid for
-     * the background work left by the writes and warmed the pages the second then found).
+     * unmeasured ones (profile-service's lookup code and the bench's HTTP client are still being compiled a few thousand
+     * lookups in: after 500, the p99 was half as high again as minutes later); null on a non-200. The paths take turns
+     * request by request, each with its own e-mails, so that both meet the same state of the machine and of the store's
+     * caches (measured one after the other, the first path also paid for the background work left by the writes and
+     * warmed the pages the second then found).
      */
     static double[][] lookups(HttpClient http, List<String> bases, List<String> auths, int people, int count)
             throws Exception {
