@@ -139,13 +139,12 @@ final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Ob
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
             int batchSize, Document fieldSelector) {
-        Stream<Document> documents = isNaturalDescending(orderBy)
-                ? streamAllDocumentsWithPosition()
-                        .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
-                        .map(DocumentWithPosition::getDocument)
-                : data.values().stream().map(BsonType::decode);
-        return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, numberToReturn, batchSize,
-                fieldSelector);
+        Stream<byte[]> stored = isNaturalDescending(orderBy)
+                ? data.entrySet().stream().sorted((a, b) -> ValueComparator.desc().compare(a.getKey(), b.getKey()))
+                        .map(Map.Entry::getValue)
+                : data.values().stream();
+        return matchDocumentsFromStream(stored.map(BsonType::decode), query, orderBy, numberToSkip, numberToReturn,
+                batchSize, fieldSelector);
     }
 
     @Override
