@@ -1,15 +1,18 @@
 package org.opencdp.localstores.h2;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 import java.util.AbstractMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -19,13 +22,53 @@ import org.h2.mvstore.MVMap;
  * {@code {_id: x, version: 3}}: it yields the one candidate, which
  * the collection then matches against the whole query. Stock mongo-java-server uses a unique index only when the
  * query names exactly its fields, and scans the collection otherwise.
+ *
+ * <p>The key of a document whose indexed field is one top-level string or ObjectId (every {@code _id} of the
+ * services) is read directly, and an insert checks it with one put-if-absent; stock mongo-java-server extracts the
+ * keys through streams four times per insert (check, then add, which checks again) and looks each one up before
+ * putting it.
  */
 final class KeyedUniqueIndex extends AbstractUniqueIndex<Object> {
     private final MVMap<SerializedKey, Object> map;
+    /** The indexed field when it is one top-level field, else null. */
+    private final String field;
 
     KeyedUniqueIndex(MVMap<SerializedKey, Object> map, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.map = map;
+        this.field = keys.size() == 1 && keys.get(0).getKey().indexOf('.') < 0 ? keys.get(0).getKey() : null;
+    }
+
+    /** The document's key when its indexed field is one top-level string or ObjectId, else null. */
+    private KeyValue plainKey(Document document) {
+        Object value = field == null ? null : document.get(field);
+        return value instanceof String || value instanceof ObjectId ? new KeyValue(value) : null;
+    }
+
+    @Override
+    public Set<KeyValue> getKeyValues(Document document) {
+        KeyValue key = plainKey(document);
+        return key != null ? Set.of(key) : super.getKeyValues(document);
+    }
+
+    @Override
+    public synchronized void checkAdd(Document document, MongoCollection<Object> collection) {
+        KeyValue key = plainKey(document);
+        if (key == null) {
+            super.checkAdd(document, collection);
+        } else if (containsKey(key)) {
+            throw new DuplicateKeyError(this, collection, getKeys(), key);
+        }
+    }
+
+    @Override
+    public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+        KeyValue key = plainKey(document);
+        if (key == null) {
+            super.add(document, position, collection);
+        } else if (!putKeyPosition(key, position)) {
+            throw new DuplicateKeyError(this, collection, getKeys(), key);
+        }
     }
 
     @Override

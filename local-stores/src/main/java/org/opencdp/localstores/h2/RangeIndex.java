@@ -34,6 +34,10 @@ final class RangeIndex extends Index<Object> {
     private static final Object LOW = new Object();
     private static final Object HIGH = new Object();
     private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
+    /** A field missing from the document (or from a sub-document on its path). */
+    private static final Object ABSENT = new Object();
+    /** A path through something else than sub-documents (an array, a value). */
+    private static final Object NOT_PLAIN = new Object();
     private final NavigableSet<Entry> entries = new ConcurrentSkipListSet<>(RangeIndex::compare);
 
     /** One key of one document; {@code values} may hold the {@link #LOW}/{@link #HIGH} bounds in a search. */
@@ -42,9 +46,12 @@ final class RangeIndex extends Index<Object> {
     /** For a one-key, non-sparse index on {@code array.field} (such as {@code aud.id}): its two parts, else null. */
     private final String arrayPath;
     private final String arrayField;
+    /** The keys' paths, split at the dots. */
+    private final String[][] paths;
 
     RangeIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
+        this.paths = keys.stream().map(k -> k.getKey().split("\\.")).toArray(String[][]::new);
         String key = keys.get(0).getKey();
         int dot = keys.size() == 1 && !sparse ? key.indexOf('.') : -1;
         boolean arrayKey = dot > 0 && key.indexOf('.', dot + 1) < 0;
@@ -177,24 +184,26 @@ final class RangeIndex extends Index<Object> {
     }
 
     /**
-     * The document's keys in this index (none when a sparse index skips it). Top-level string and date fields, the
-     * usual case, are read directly; anything else (paths, arrays, numbers, missing fields) goes through
-     * mongo-java-server's key extraction, which spreads arrays into one key per element and normalises values.
+     * The document's keys in this index (none when a sparse index skips it). String and date fields at the top level or
+     * in sub-documents, the usual case, are read directly, as is a sparse index's document that has none of its
+     * fields; anything else (arrays on the path, numbers, missing fields) goes through mongo-java-server's key
+     * extraction, which spreads arrays into one key per element and normalises values.
      */
     private List<Object[]> keysOf(Document document) {
-        List<String> keys = keys();
-        Object[] direct = new Object[keys.size()];
-        for (int i = 0; i < direct.length; i++) {
-            String key = keys.get(i);
-            Object value = key.indexOf('.') < 0 ? document.get(key) : null;
-            if (!(value instanceof String) && !(value instanceof Instant)) {
-                direct = null;
-                break;
-            }
+        Object[] direct = new Object[paths.length];
+        boolean plain = true;
+        boolean absent = true;
+        for (int i = 0; i < paths.length; i++) {
+            Object value = valueAt(document, paths[i]);
+            plain &= value instanceof String || value instanceof Instant;
+            absent &= value == ABSENT;
             direct[i] = value;
         }
-        if (direct != null) {
+        if (plain) {
             return List.<Object[]>of(direct);
+        }
+        if (absent && isSparse()) {
+            return List.of();
         }
         List<Object[]> elements = keysOfArrayField(document);
         if (elements != null) {
@@ -230,6 +239,21 @@ final class RangeIndex extends Index<Object> {
             }
         }
         return out;
+    }
+
+    /** The value at the path, {@link #ABSENT} or {@link #NOT_PLAIN}. */
+    private static Object valueAt(Document document, String[] path) {
+        Object value = document;
+        for (String part : path) {
+            if (!(value instanceof Document d)) {
+                return NOT_PLAIN;
+            }
+            value = d.get(part);
+            if (value == null && !d.containsKey(part)) {
+                return ABSENT;
+            }
+        }
+        return value;
     }
 
     private static boolean sameKeys(List<Object[]> a, List<Object[]> b) {

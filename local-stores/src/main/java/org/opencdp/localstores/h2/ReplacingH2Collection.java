@@ -14,9 +14,12 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.NoopOplog;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
@@ -36,11 +39,18 @@ import org.h2.mvstore.MVMap;
  * <p>Nor does it keep the size statistic on inserts and deletes: stock mongo-java-server BSON-encodes every inserted
  * and deleted document and rewrites the collection's metadata map for it, a tenth of an insert's cost, for a figure
  * only {@code collStats} and {@code dbStats} report (their {@code size} stays at what older files recorded).
+ *
+ * <p>A query of the shape {@code {_id: {$in: [strings]}}} (reads by key, a hundred and more keys at a time) matches
+ * each candidate with a hash set of the keys; stock mongo-java-server compares it with each key of the list in turn.
  */
 final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Object> {
     private static final String DATA_SIZE_KEY = "dataSize";
     private final MVMap<Object, byte[]> data;
     private final MVMap<String, Object> meta;
+    /** The string keys of the last {@code _id $in} query matched, as a set, with the list they came from. */
+    private volatile KeysIn lastKeysIn;
+
+    private record KeysIn(Object list, Set<Object> keys) {}
 
     ReplacingH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, byte[]> data,
             MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -145,6 +155,33 @@ final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Ob
                 : data.values().stream();
         return matchDocumentsFromStream(stored.map(BsonType::decode), query, orderBy, numberToSkip, numberToReturn,
                 batchSize, fieldSelector);
+    }
+
+    @Override
+    protected boolean documentMatchesQuery(Document document, Document query) {
+        Set<Object> keys = stringKeysIn(query);
+        return keys != null ? keys.contains(document.get(getIdField())) : super.documentMatchesQuery(document, query);
+    }
+
+    /** The keys of a query {@code {_id: {$in: [...]}}} of strings only, else null. */
+    private Set<Object> stringKeysIn(Document query) {
+        if (query.size() != 1 || !(query.get(getIdField()) instanceof Document condition) || condition.size() != 1
+                || !(condition.get("$in") instanceof Collection<?> list)) {
+            return null;
+        }
+        KeysIn last = lastKeysIn;
+        if (last != null && last.list() == list) {
+            return last.keys();
+        }
+        Set<Object> keys = new HashSet<>(list.size() * 2);
+        for (Object key : list) {
+            if (!(key instanceof String)) {
+                return null;
+            }
+            keys.add(key);
+        }
+        lastKeysIn = new KeysIn(list, keys);
+        return keys;
     }
 
     @Override

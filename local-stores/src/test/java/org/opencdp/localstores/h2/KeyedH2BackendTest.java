@@ -103,6 +103,29 @@ class KeyedH2BackendTest {
     }
 
     @Test
+    void aQueryForKeysInAListFindsExactlyThoseKeys() {
+        withServer(KeyedH2Backend.open(dir.resolve("in.mv"), 16), people -> {
+            people.insertMany(people(0, 300));
+            people.insertOne(new Document("_id", 42).append("n", -1));
+            List<String> keys = List.of("p|3", "p|299", "p|300", "p|17", "p|3", "P|4");
+            assertEquals(List.of("p|17", "p|299", "p|3"), ids(people, Filters.in("_id", keys)));
+            assertEquals(List.of(), ids(people, Filters.in("_id", List.of())));
+            // keys of other types than strings: the stock matching, with MongoDB's numeric equality
+            assertEquals(List.of("42", "p|5"), ids(people, Filters.in("_id", List.of("p|5", 42.0))));
+            assertEquals(List.of("p|6"), ids(people, Filters.and(Filters.in("_id", List.of("p|6", "p|7")),
+                    Filters.eq("n", 6))));
+            assertEquals(List.of("p|7"), ids(people, Filters.in("_id", List.of("p|7")))); // not the last query's set
+        });
+    }
+
+    private static List<String> ids(MongoCollection<Document> people, org.bson.conversions.Bson filter) {
+        List<String> out = new ArrayList<>();
+        people.find(filter).forEach(d -> out.add(String.valueOf(d.get("_id"))));
+        out.sort(null);
+        return out;
+    }
+
+    @Test
     void aReplaceKeepsEveryIndexRightAndRefusesDuplicates() {
         Path file = dir.resolve("replace.mv");
         withServer(KeyedH2Backend.open(file, 16), people -> {
@@ -196,6 +219,7 @@ class KeyedH2BackendTest {
         MongoWriteException sameEmail = assertThrows(MongoWriteException.class,
                 () -> people.insertOne(new Document("_id", "new").append("ws", "w1").append("email", "p" + i + "@x.org")));
         assertEquals(ErrorCategory.DUPLICATE_KEY, ErrorCategory.fromErrorCode(sameEmail.getCode()));
+        assertNull(people.find(Filters.eq("_id", "new")).first(), "a refused insert leaves nothing behind");
     }
 
     private static List<Document> people(int from, int to) {

@@ -86,6 +86,35 @@ class RangeIndexTest {
     }
 
     @Test
+    void aSparseIndexOnASubdocumentFieldFollowsItsSetsAndUnsets() {
+        Path file = dir.resolve("sparse.mv");
+        List<Document> docs = docs();
+        for (int i = 0; i < docs.size(); i += 3) {
+            docs.get(i).append("pending", new Document("seq", 1L).append("dueAt", new Date(T0 + i * 1000L)));
+        }
+        Predicate<Document> due = d -> d.get("pending") instanceof Document p
+                && p.getDate("dueAt").before(new Date(T0 + 1_000_000));
+        withEvents(file, events -> {
+            events.createIndex(Indexes.ascending("pending.dueAt"), new IndexOptions().sparse(true).name("due"));
+            events.insertMany(docs);
+            check(events, docs, Filters.lt("pending.dueAt", new Date(T0 + 1_000_000)), due);
+            for (int i = 0; i < 600; i += 3) {
+                events.updateOne(Filters.eq("_id", "e" + i), Updates.unset("pending"));
+                docs.get(i).remove("pending");
+            }
+            for (int i = 1; i < 300; i += 3) {
+                events.updateOne(Filters.eq("_id", "e" + i), Updates.set("pending.dueAt", new Date(T0)));
+                docs.get(i).append("pending", new Document("dueAt", new Date(T0)));
+            }
+            events.replaceOne(Filters.eq("_id", "e900"), new Document(docs.get(900)).append("pending",
+                    new Document("seq", 2L).append("dueAt", new Date(T0 + 5_000_000))));
+            docs.get(900).get("pending", Document.class).append("dueAt", new Date(T0 + 5_000_000));
+            check(events, docs, Filters.lt("pending.dueAt", new Date(T0 + 1_000_000)), due);
+        });
+        withEvents(file, events -> check(events, docs, Filters.lt("pending.dueAt", new Date(T0 + 1_000_000)), due));
+    }
+
+    @Test
     void equalKeyValuesOfDifferentDocumentsShareOneInstance() {
         RangeIndex index = new RangeIndex("ws_aid",
                 List.of(new de.bwaldvogel.mongo.backend.IndexKey("ws", true),
