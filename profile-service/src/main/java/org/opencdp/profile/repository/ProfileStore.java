@@ -42,7 +42,8 @@ public class ProfileStore {
         contributions().createIndex(Indexes.ascending("ws", "originProfileId"));
         profiles().createIndex(Indexes.ascending("ws", "updatedAt"));
         merges().createIndex(Indexes.ascending("ws", "profileIds"));
-        changes().createIndex(Indexes.ascending("dueAt"));
+        // pending changes for segment-service ride in the profiles they announce (see ChangeOutbox)
+        profiles().createIndex(Indexes.ascending("pendingChange.dueAt"), new IndexOptions().sparse(true));
         // compare-and-set of profiles filters on {_id, version} (see ProfileWrites): the _id index answers it, on
         // MongoDB and on the embedded store alike; the {_id, version} index of earlier releases only cost writes
         dropIndexIfPresent(profiles(), "_id_1_version_1");
@@ -87,7 +88,8 @@ public class ProfileStore {
         return db.getCollection("dead_letters");
     }
 
-    public MongoCollection<Document> changes() {
+    /** Pending changes as earlier releases kept them, one document per profile; taken over at start. */
+    public MongoCollection<Document> legacyChanges() {
         return db.getCollection("profile_changes");
     }
 

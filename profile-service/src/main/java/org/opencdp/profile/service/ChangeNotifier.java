@@ -1,11 +1,15 @@
 package org.opencdp.profile.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,11 +30,14 @@ import org.opencdp.profile.repository.ProfileStore;
 /**
  * Delivers pending profile changes ({@link ChangeOutbox}) to segment-service:
  * {@code POST {segment}/api/segments/profile-changes} with the profile's current state and its version as the
- * sequence, {@code Idempotency-Key: <ws>|<profileId>|<version>}. At least once: an entry is removed only after a 2xx
- * for the version it announced (a change made meanwhile is sent next round); failures (any non-2xx, timeouts,
- * connection errors; segment-service may not have the endpoint yet) are retried with exponential backoff up to
- * {@code cdp.profile.notify.max-backoff}. In order per profile: one entry per profile, always its latest version.
- * Entries are leased before sending, so several replicas can run this.
+ * sequence, {@code Idempotency-Key: <ws>|<profileId>|<version>}. At least once: a pending change is removed only after
+ * a 2xx, and only if no change was recorded meanwhile (its {@code seq} is unchanged; else it is sent again at once);
+ * failures (any non-2xx, timeouts, connection errors; segment-service may not have the endpoint yet) are retried with
+ * exponential backoff up to {@code cdp.profile.notify.max-backoff}. In order per profile: one pending change per
+ * profile, always sent with its latest state. Pending changes are leased before sending, so several replicas can run
+ * this. The lease, the backoff and the removal leave the profile's version alone: a profile write racing with them
+ * may bring back an earlier due time (the change is sent again sooner, which at-least-once allows) but never drops
+ * a change, since every change is written with the profile it changes.
  */
 @ApplicationScoped
 public class ChangeNotifier {
@@ -55,6 +62,24 @@ public class ChangeNotifier {
         this.http = HttpClient.newBuilder().connectTimeout(config.notifications().timeout()).build();
     }
 
+    /**
+     * Takes over the pending changes that earlier releases kept in their own collection ({@code profile_changes}),
+     * then drops it. The version is raised with each, so a profile write racing with this start is planned again
+     * rather than writing over the change.
+     */
+    void adoptLegacyChanges(@Observes StartupEvent event) {
+        MongoCollection<Document> legacy = store.legacyChanges();
+        for (Document entry : legacy.find()) {
+            Document pending = new Document("seq", entry.get("seq")).append("reason", entry.getString("reason"))
+                    .append("changedAt", entry.getDate("changedAt")).append("dueAt", entry.getDate("dueAt"))
+                    .append("attempts", 0);
+            store.profiles().updateOne(Filters.and(Filters.eq("_id", entry.getString("profileId")),
+                    Filters.exists(ChangeOutbox.FIELD, false)),
+                    Updates.combine(Updates.set(ChangeOutbox.FIELD, pending), Updates.inc("version", 1L)));
+        }
+        legacy.drop();
+    }
+
     @Scheduled(every = "${cdp.profile.notify.every:2s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deliverDue() {
@@ -68,24 +93,25 @@ public class ChangeNotifier {
         }
     }
 
-    /** One round: leases due entries and sends each; returns how many were delivered. */
+    /** One round: leases due changes and sends each; returns how many were delivered. */
     int deliver(Instant now) {
         if (now.isBefore(pausedUntil)) {
             return 0;
         }
         List<Document> due = new ArrayList<>();
-        store.changes().find(Filters.lte("dueAt", Date.from(now))).limit(BATCH).into(due);
+        store.profiles().find(Filters.lte(ChangeOutbox.DUE_AT, Date.from(now)))
+                .projection(Projections.include(ChangeOutbox.FIELD)).limit(BATCH).into(due);
         int delivered = 0;
         for (Document entry : due) {
-            Date dueAt = entry.getDate("dueAt");
-            // lease by _id only (a filter with a second field scans on the embedded store); checked in memory: two
-            // replicas that race here may both send, which at-least-once delivery with an Idempotency-Key allows
-            Document leased = store.changes().findOneAndUpdate(Filters.eq("_id", entry.getString("_id")),
-                    Updates.set("dueAt", Date.from(now.plus(LEASE))));
-            if (leased == null || !dueAt.equals(leased.getDate("dueAt"))) {
+            Date dueAt = entry.get(ChangeOutbox.FIELD, Document.class).getDate("dueAt");
+            // the lease returns the profile as it was just before: the state to announce
+            Document profile = store.profiles().findOneAndUpdate(Filters.eq("_id", entry.getString("_id")),
+                    Updates.set(ChangeOutbox.DUE_AT, Date.from(now.plus(LEASE))));
+            Document pending = profile == null ? null : profile.get(ChangeOutbox.FIELD, Document.class);
+            if (pending == null || !dueAt.equals(pending.getDate("dueAt"))) {
                 continue;
             }
-            Boolean sent = send(leased, now);
+            Boolean sent = send(profile, pending, now);
             if (sent == null) {
                 // segment-service failed: leave the rest and pause this instance's rounds (a cheap circuit breaker)
                 failures = Math.min(failures + 1, 10);
@@ -102,13 +128,12 @@ public class ChangeNotifier {
     }
 
     /** True delivered, false nothing to deliver, null failed (rescheduled with backoff). */
-    private Boolean send(Document entry, Instant now) {
-        String ws = entry.getString("ws");
-        String profileId = entry.getString("profileId");
-        Document profile = store.profiles().find(Filters.eq("_id", profileId)).first();
-        if (profile == null || profile.getString("mergedInto") != null || !ws.equals(profile.getString("ws"))) {
-            // merged away (the survivor's change lists it in mergedProfileIds) or gone: nothing to announce
-            store.changes().deleteOne(new Document("_id", entry.getString("_id")).append("seq", entry.get("seq")));
+    private Boolean send(Document profile, Document pending, Instant now) {
+        String ws = profile.getString("ws");
+        String profileId = profile.getString("_id");
+        if (profile.getString("mergedInto") != null) {
+            // merged away: the survivor's change lists it in mergedProfileIds
+            clear(profileId, pending, now);
             return false;
         }
         long version = ((Number) profile.get("version")).longValue();
@@ -120,10 +145,10 @@ public class ChangeNotifier {
                     .header("Authorization", tokens.bearer("profile-service", ws))
                     .header("Idempotency-Key", ws + '|' + profileId + '|' + version)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body(profile, entry))))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body(profile, pending))))
                     .build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 2) {
-                delivered(entry, now);
+                clear(profileId, pending, now);
                 return true;
             }
             failure = "HTTP " + response.statusCode();
@@ -133,31 +158,35 @@ public class ChangeNotifier {
         } catch (Exception e) {
             failure = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        int attempts = entry.getInteger("attempts", 0) + 1;
+        int attempts = pending.getInteger("attempts", 0) + 1;
         long backoff = Math.min(config.notifications().maxBackoff().toMillis(), 500L << Math.min(attempts, 20));
-        store.changes().updateOne(Filters.eq("_id", entry.getString("_id")), Updates.combine(
-                Updates.set("dueAt", Date.from(now.plusMillis(backoff))), Updates.set("attempts", attempts),
-                Updates.set("lastError", failure)));
+        store.profiles().updateOne(Filters.and(Filters.eq("_id", profileId),
+                Filters.exists(ChangeOutbox.FIELD)), Updates.combine(
+                Updates.set(ChangeOutbox.DUE_AT, Date.from(now.plusMillis(backoff))),
+                Updates.set(ChangeOutbox.FIELD + ".attempts", attempts),
+                Updates.set(ChangeOutbox.FIELD + ".lastError", failure)));
         Log.debugf("Profile change %s not delivered (%s); retry in %d ms", profileId, failure, backoff);
         return null;
     }
 
-    private void delivered(Document entry, Instant now) {
-        boolean removed = store.changes().deleteOne(new Document("_id", entry.getString("_id"))
-                .append("seq", entry.get("seq"))).getDeletedCount() == 1;
+    /** Removes the pending change just announced, unless the profile changed meanwhile: then it is due at once. */
+    private void clear(String profileId, Document pending, Instant now) {
+        boolean removed = store.profiles().updateOne(Filters.and(Filters.eq("_id", profileId),
+                Filters.eq(ChangeOutbox.SEQ, pending.get("seq"))), Updates.unset(ChangeOutbox.FIELD))
+                .getModifiedCount() == 1;
         if (!removed) {
-            // changed while in flight: announce the newer version now
-            store.changes().updateOne(Filters.eq("_id", entry.getString("_id")), Updates.combine(
-                    Updates.set("dueAt", Date.from(now)), Updates.set("attempts", 0)));
+            store.profiles().updateOne(Filters.and(Filters.eq("_id", profileId), Filters.exists(ChangeOutbox.FIELD)),
+                    Updates.combine(Updates.set(ChangeOutbox.DUE_AT, Date.from(now)),
+                            Updates.set(ChangeOutbox.FIELD + ".attempts", 0)));
         }
     }
 
-    static Map<String, Object> body(Document profile, Document entry) {
+    static Map<String, Object> body(Document profile, Document pending) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("profileId", profile.getString("_id"));
         body.put("sequence", ((Number) profile.get("version")).longValue());
-        body.put("changedAt", BsonValues.plain(entry.get("changedAt")));
-        body.put("reason", entry.getString("reason"));
+        body.put("changedAt", BsonValues.plain(pending.get("changedAt")));
+        body.put("reason", pending.getString("reason"));
         body.put("traits", BsonValues.plainMap(profile.get("traits")));
         body.put("computed", BsonValues.plainMap(profile.get("computed")));
         body.put("identities", profile.getList("identities", Document.class, List.of()).stream()

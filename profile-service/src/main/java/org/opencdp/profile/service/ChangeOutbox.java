@@ -1,40 +1,39 @@
 package org.opencdp.profile.service;
 
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
-import java.util.Map;
 import org.bson.Document;
-import org.opencdp.profile.repository.ProfileStore;
+import org.opencdp.profile.ProfileState;
 
 /**
- * Pending profile changes for segment-service ({@code profile_changes}, one document per profile,
- * {@code _id = ws|profileId}). Changes of one profile coalesce: the deliverer always sends the profile's current
- * state with its version as the sequence, so deliveries are in order per profile and none is lost; {@code seq}
- * counts changes so that a change made while a delivery is in flight is delivered again.
+ * The pending change of a profile for segment-service, kept in the profile document itself: {@code pendingChange:
+ * {seq, reason, changedAt, dueAt, attempts, lastError}}, with a sparse index on {@code pendingChange.dueAt}. It is
+ * recorded by the same compare-and-set write that changes the profile, so a change is never written without its
+ * notification and costs no write of its own. Changes of one profile coalesce: {@link ChangeNotifier} sends the
+ * profile's current state with its version as the sequence; {@code seq} counts changes, so that a change made while
+ * a delivery is in flight is delivered again.
  */
 public final class ChangeOutbox {
+    public static final String FIELD = "pendingChange";
+    public static final String DUE_AT = FIELD + ".dueAt";
+    public static final String SEQ = FIELD + ".seq";
+
     private ChangeOutbox() {}
 
-    public static void record(ProfileStore store, String ws, Map<String, String> reasons, Instant now) {
-        if (reasons.isEmpty()) {
-            return;
-        }
-        Date at = Date.from(now);
-        List<WriteModel<Document>> models = new ArrayList<>(reasons.size());
-        reasons.forEach((profileId, reason) -> models.add(new UpdateOneModel<>(
-                Filters.eq("_id", ws + '|' + profileId),
-                Updates.combine(Updates.setOnInsert("ws", ws), Updates.setOnInsert("profileId", profileId),
-                        Updates.setOnInsert("dueAt", at), Updates.setOnInsert("attempts", 0),
-                        Updates.set("reason", reason), Updates.set("changedAt", at), Updates.inc("seq", 1L)),
-                new UpdateOptions().upsert(true))));
-        store.changes().bulkWrite(models, new BulkWriteOptions().ordered(false));
+    /**
+     * Marks the profile as changed by {@code reason}, to be written with it. A pending change already waiting keeps its
+     * due time and attempts (a delivery in flight or backing off is not hurried).
+     */
+    public static void mark(ProfileState profile, String reason, Instant now) {
+        Document doc = profile.document();
+        Document previous = doc.get(FIELD, Document.class);
+        Document pending = previous == null ? new Document() : new Document(previous);
+        Object seq = pending.get("seq");
+        pending.put("seq", (seq instanceof Number n ? n.longValue() : 0L) + 1);
+        pending.put("reason", reason);
+        pending.put("changedAt", Date.from(now));
+        pending.putIfAbsent("dueAt", Date.from(now));
+        pending.putIfAbsent("attempts", 0);
+        doc.put(FIELD, pending);
     }
 }

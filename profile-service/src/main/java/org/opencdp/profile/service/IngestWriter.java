@@ -14,9 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.opencdp.profile.ProfileState;
@@ -34,11 +32,11 @@ import org.opencdp.profile.repository.ProfileWrites;
  * reader follows them to the survivor, and a survivor that has not taken them in yet does so on its next
  * write);</li>
  * <li>the merge log;</li>
- * <li>every other changed profile, compare-and-set on its version;</li>
+ * <li>every other changed profile, compare-and-set on its version, with its pending change for segment-service
+ * ({@link ChangeOutbox});</li>
  * <li>identities of merged-away profiles re-pointed to the survivor (only once the survivor is written);</li>
  * <li>events and source contributions of the observations whose profile was written (insert by
- * {@code ws|messageId}: a retried write is a no-op);</li>
- * <li>one pending change per written profile for segment-service (outbox).</li>
+ * {@code ws|messageId}: a retried write is a no-op).</li>
  * </ol>
  * An observation is done once the profile it was applied to is written; the others are planned again.
  */
@@ -81,6 +79,9 @@ final class IngestWriter {
         }
         ProfileStore.insertAll(store.merges(), entries);
         recordRefusals();
+        for (String id : batch.dirty) {
+            ChangeOutbox.mark(batch.profiles.get(id), batch.changeReasons.getOrDefault(id, "track"), now);
+        }
         writeProfiles(batch.dirty);
         repointIdentities();
 
@@ -104,18 +105,7 @@ final class IngestWriter {
         if (!contributions.isEmpty()) {
             store.contributions().bulkWrite(contributions, new BulkWriteOptions().ordered(true));
         }
-        ChangeOutbox.record(store, batch.ws, changed(), now);
         return done;
-    }
-
-    private Map<String, String> changed() {
-        Map<String, String> changes = new LinkedHashMap<>();
-        for (String id : batch.dirty) {
-            if (written.contains(id)) {
-                changes.put(id, batch.changeReasons.getOrDefault(id, "track"));
-            }
-        }
-        return changes;
     }
 
     /** Compare-and-set of each profile of a non-conflicted group; failed ones conflict their group. */

@@ -142,11 +142,8 @@ public class ProfileRederivation {
     /** Compare-and-set of a rebuilt profile; records the change for segment-service. */
     boolean write(ProfileState p, String reason) {
         Instant now = Instant.now();
-        boolean ok = !ProfileWrites.write(store, List.of(p), now, Ids.random("w")).isEmpty();
-        if (ok) {
-            ChangeOutbox.record(store, p.document().getString("ws"), Map.of(p.id(), reason), now);
-        }
-        return ok;
+        ChangeOutbox.mark(p, reason, now);
+        return !ProfileWrites.write(store, List.of(p), now, Ids.random("w")).isEmpty();
     }
 
     static Date date(Instant i) {

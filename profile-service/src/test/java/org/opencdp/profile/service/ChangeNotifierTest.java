@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.model.Filters;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.opencdp.common.auth.TokenKeys;
 import org.opencdp.common.auth.WorkspaceToken;
@@ -23,6 +26,7 @@ import org.opencdp.localstores.testing.MongoTestResource;
 import org.opencdp.localstores.testing.TokenTestResource;
 import org.opencdp.profile.Observation;
 import org.opencdp.profile.SegmentStub;
+import org.opencdp.profile.repository.ProfileStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @QuarkusTest
@@ -34,6 +38,10 @@ class ChangeNotifierTest {
     ProfileIngestion ingestion;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    ProfileStore store;
+    @Inject
+    ChangeNotifier notifier;
     @ConfigProperty(name = "cdp.token.public-key")
     String publicKey;
 
@@ -62,6 +70,35 @@ class ChangeNotifierTest {
         assertEquals(ws, token.workspaceId());
         assertEquals("service:profile-service", token.keyId());
         assertTrue(request.idempotencyKey().startsWith(ws + "|" + id + "|"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> pending(id) == null);
+    }
+
+    @Test
+    void pendingChangesOfEarlierReleasesAreTakenOverAndDelivered() throws Exception {
+        String ws = UUID.randomUUID().toString();
+        String id = ingestion.ingest(ws, List.of(identify("l-1", Map.of("plan", "free")))).outcomes().get(0)
+                .profileId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending(id) == null);
+        long version = profile(id).getLong("version");
+        store.legacyChanges().insertOne(new Document("_id", ws + "|" + id).append("ws", ws).append("profileId", id)
+                .append("dueAt", new Date()).append("attempts", 2).append("reason", "import")
+                .append("changedAt", new Date()).append("seq", 4L));
+
+        notifier.adoptLegacyChanges(null);
+
+        assertEquals(0, store.legacyChanges().countDocuments());
+        await().atMost(Duration.ofSeconds(30)).until(() -> received(id).stream()
+                .anyMatch(b -> "import".equals(b.path("reason").asText())
+                        && b.path("sequence").asLong() == version + 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> pending(id) == null);
+    }
+
+    private Document profile(String id) {
+        return store.profiles().find(Filters.eq("_id", id)).first();
+    }
+
+    private Document pending(String id) {
+        return profile(id).get(ChangeOutbox.FIELD, Document.class);
     }
 
     private List<JsonNode> received(String profileId) throws Exception {
