@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
+import java.util.Set;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -45,6 +46,53 @@ final class BsonType extends BasicDataType<byte[]> {
 
     static Document decode(byte[] bson) {
         return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+    }
+
+    /**
+     * The named top-level fields of a stored document (those it has), decoded; every other field is skipped by its
+     * encoded length without being decoded. Null when the bytes hold a type this cannot skip (decode them whole).
+     */
+    static Document decodeFields(byte[] bson, Set<String> names) {
+        ByteBuf buf = Unpooled.wrappedBuffer(bson);
+        buf.skipBytes(4);
+        Document out = new Document();
+        while (buf.isReadable()) {
+            byte type = buf.readByte();
+            if (type == 0) {
+                return out;
+            }
+            String name = BsonDecoder.decodeCString(buf);
+            if (names.contains(name)) {
+                out.put(name, BsonDecoder.decodeValue(type, buf));
+            } else if (!skipValue(type, buf)) {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    /** Skips one encoded value of the type (BSON 1.1); false for a type it does not know. */
+    private static boolean skipValue(byte type, ByteBuf buf) {
+        switch (type) {
+            case 6, 10, -1, 127 -> { } // undefined, null, min key, max key
+            case 8 -> buf.skipBytes(1); // boolean
+            case 16 -> buf.skipBytes(4); // int32
+            case 1, 9, 17, 18 -> buf.skipBytes(8); // double, date, timestamp, int64
+            case 7 -> buf.skipBytes(12); // ObjectId
+            case 19 -> buf.skipBytes(16); // decimal128
+            case 2, 13, 14 -> buf.skipBytes(buf.readIntLE()); // string, code, symbol: length with the final 0
+            case 3, 4, 15 -> buf.skipBytes(buf.readIntLE() - 4); // document, array, code with scope: whole length
+            case 5 -> buf.skipBytes(buf.readIntLE() + 1); // binary: length, subtype, bytes
+            case 11 -> { // regular expression: pattern and options
+                BsonDecoder.decodeCString(buf);
+                BsonDecoder.decodeCString(buf);
+            }
+            case 12 -> buf.skipBytes(buf.readIntLE() + 12); // DBPointer: string, ObjectId
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -7,16 +7,18 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.oplog.NoopOplog;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -29,10 +31,13 @@ import org.h2.mvstore.MVMap;
  * copy, a write encodes once. The map names and the file format are those of stock mongo-java-server's
  * {@code H2Collection}, whose behaviour this follows otherwise.
  *
- * <p>It also has a cheaper replace of one whole document (the compare-and-set writes of
- * profiles and visitors). Stock mongo-java-server deep-copies the stored document twice, BSON-encodes the old and the
- * new one to keep a size statistic and asks every index for the position, all under the collection's lock; here the
- * replacement is checked by the indexes, re-indexed and stored, nothing more. The size statistic
+ * <p>It also has a cheaper replace of one whole document named by its {@code _id} (the compare-and-set writes of
+ * profiles and visitors). Stock mongo-java-server looks the document up through the {@code _id} index, decodes it
+ * whole, deep-copies it twice, BSON-encodes the old and the new one to keep a size statistic and asks every index for
+ * the position, all under the collection's lock. Here the stored bytes are read from the collection map by
+ * {@code _id}, only the fields that the selector and the indexes read are decoded ({@link BsonType#decodeFields}), and
+ * the replacement is encoded once, compared with the stored bytes, checked by the indexes, re-indexed and stored,
+ * nothing more. The size statistic
  * ({@code collStats.size}) is then no longer adjusted for replacements. Everything else (operator updates, multi
  * updates, upserts that insert, change streams) takes the stock path.
  *
@@ -66,15 +71,14 @@ final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Ob
         if (multi || !(oplog instanceof NoopOplog) || !arrayFilters.isEmpty() || !isReplacement(update)) {
             return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
         }
-        Iterator<Document> matches = queryDocuments(selector, null, 0, 0, 0, null).iterator();
-        if (!matches.hasNext()) {
-            // nothing to replace: an upsert inserts, which the stock path does
+        Stored stored = replaceable(selector);
+        if (stored == null) {
+            // nothing to replace (an upsert inserts), or a selector of another shape: the stock path
             return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
         }
-        Document stored = matches.next();
-        Object id = stored.get(getIdField());
+        Object id = stored.fields().get(getIdField());
         Object newId = update.get(getIdField());
-        if (id == null || newId != null && !newId.equals(id)) {
+        if (newId != null && !newId.equals(id)) {
             // the stock path reports the attempt to change _id
             return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
         }
@@ -85,23 +89,60 @@ final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Ob
             }
         }
         Utils.validateFieldNames(replacement);
+        byte[] bson = BsonType.encode(replacement);
         Document result = new Document("n", 1);
-        if (replacement.equals(stored)) {
+        if (Arrays.equals(bson, stored.bson())) {
             return result.append("nModified", 0);
         }
-        // the replacement keeps the _id, so an index of _id alone has nothing to check or change
+        // the replacement keeps the _id, so an index of _id alone has nothing to check or change; the others read
+        // only their own fields of the stored document
         for (Index<Object> index : getIndexes()) {
             if (!isIdIndex(index)) {
-                index.checkUpdate(stored, replacement, this);
+                index.checkUpdate(stored.fields(), replacement, this);
             }
         }
         for (Index<Object> index : getIndexes()) {
             if (!isIdIndex(index)) {
-                index.updateInPlace(stored, replacement, id, this);
+                index.updateInPlace(stored.fields(), replacement, id, this);
             }
         }
-        handleUpdate(id, stored, replacement);
+        data.put(Missing.ofNullable(id), bson);
         return result.append("nModified", 1);
+    }
+
+    /** A stored document's bytes, and those of its fields that a replacement's selector and the indexes read. */
+    private record Stored(Document fields, byte[] bson) {}
+
+    /**
+     * The stored document that a replacement's selector names by a string or ObjectId {@code _id} (further
+     * conditions on top-level fields allowed) and matches: read from the collection map by that {@code _id}, with
+     * only the selector's and the indexes' fields decoded. Null when there is none or the selector has another shape.
+     */
+    private Stored replaceable(Document selector) {
+        Object id = selector.get(getIdField());
+        if (!(id instanceof String) && !(id instanceof ObjectId)) {
+            return null;
+        }
+        Set<String> fields = new HashSet<>();
+        for (String key : selector.keySet()) {
+            if (key.startsWith("$") || key.indexOf('.') >= 0) {
+                return null;
+            }
+            fields.add(key);
+        }
+        byte[] bson = data.get(id);
+        if (bson == null) {
+            return null;
+        }
+        for (Index<Object> index : getIndexes()) {
+            for (IndexKey key : index.getKeys()) {
+                int dot = key.getKey().indexOf('.');
+                fields.add(dot < 0 ? key.getKey() : key.getKey().substring(0, dot));
+            }
+        }
+        Document decoded = BsonType.decodeFields(bson, fields);
+        Document stored = decoded != null ? decoded : BsonType.decode(bson);
+        return documentMatchesQuery(stored, selector) ? new Stored(stored, bson) : null;
     }
 
     @Override
