@@ -19,8 +19,11 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -45,8 +48,10 @@ import org.h2.mvstore.MVMap;
  * and deleted document and rewrites the collection's metadata map for it, a tenth of an insert's cost, for a figure
  * only {@code collStats} and {@code dbStats} report (their {@code size} stays at what older files recorded).
  *
- * <p>A query of the shape {@code {_id: {$in: [strings]}}} (reads by key, a hundred and more keys at a time) matches
- * each candidate with a hash set of the keys; stock mongo-java-server compares it with each key of the list in turn.
+ * <p>A query of the shape {@code {_id: {$in: [strings]}}} (reads by key, a hundred and more keys at a time) or
+ * {@code {_id: string}} reads the documents from the collection map by those keys, without the {@code _id} index,
+ * and matches each with a hash set of the keys; stock mongo-java-server looks each key up in the index first, then
+ * compares each document with each key of the list in turn.
  */
 final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Object> {
     private static final String DATA_SIZE_KEY = "dataSize";
@@ -196,6 +201,36 @@ final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Ob
                 : data.values().stream();
         return matchDocumentsFromStream(stored.map(BsonType::decode), query, orderBy, numberToSkip, numberToReturn,
                 batchSize, fieldSelector);
+    }
+
+    /**
+     * A query naming documents by string {@code _id}s ({@code {_id: "a"}} or {@code {_id: {$in: [...]}}}) reads them
+     * from the collection map by those keys, which are the documents' positions: stock mongo-java-server first looks
+     * each one up in the {@code _id} index, which holds the same keys. Same results, in the same order.
+     */
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
+            int batchSize, Document fieldSelector) {
+        Collection<Object> ids = stringIdsNamed(query);
+        if (ids == null) {
+            return super.queryDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+        }
+        Stream<Document> named = ids.stream().map(data::get).filter(Objects::nonNull).map(BsonType::decode);
+        return matchDocumentsFromStream(named, query, orderBy, numberToSkip, numberToReturn, batchSize,
+                fieldSelector);
+    }
+
+    /** The distinct {@code _id}s, in query order, of a query that names documents by string ids only; else null. */
+    private Collection<Object> stringIdsNamed(Document query) {
+        if (query.size() != 1) {
+            return null;
+        }
+        Object id = query.get(getIdField());
+        if (id instanceof String) {
+            return List.of(id);
+        }
+        Set<Object> keys = stringKeysIn(query);
+        return keys == null ? null : new LinkedHashSet<>((Collection<?>) ((Document) id).get("$in"));
     }
 
     @Override

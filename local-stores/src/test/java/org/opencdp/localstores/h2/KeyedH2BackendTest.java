@@ -115,6 +115,15 @@ class KeyedH2BackendTest {
             assertEquals(List.of("p|6"), ids(people, Filters.and(Filters.in("_id", List.of("p|6", "p|7")),
                     Filters.eq("n", 6))));
             assertEquals(List.of("p|7"), ids(people, Filters.in("_id", List.of("p|7")))); // not the last query's set
+            assertEquals(List.of("p|8"), ids(people, Filters.eq("_id", "p|8")));
+            assertEquals(2, people.find(Filters.in("_id", keys)).skip(1).limit(2).into(new ArrayList<>()).size());
+            assertEquals("p7@x.org", people.find(Filters.in("_id", List.of("p|7"))).projection(new Document("email", 1))
+                    .first().getString("email"));
+            assertEquals(2, people.updateMany(Filters.in("_id", List.of("p|10", "p|11", "none")),
+                    new Document("$set", new Document("n", -10))).getModifiedCount());
+            assertEquals(List.of("p|10", "p|11"), ids(people, Filters.eq("n", -10)));
+            assertEquals(2, people.deleteMany(Filters.in("_id", List.of("p|10", "p|11", "none"))).getDeletedCount());
+            assertEquals(List.of(), ids(people, Filters.in("_id", List.of("p|10", "p|11"))));
         });
     }
 
