@@ -119,21 +119,19 @@ final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Ob
     private record Stored(Document fields, byte[] bson) {}
 
     /**
-     * The stored document that a replacement's selector names by a string or ObjectId {@code _id} (further
-     * conditions on top-level fields allowed) and matches: read from the collection map by that {@code _id}, with
-     * only the selector's and the indexes' fields decoded. Null when there is none or the selector has another shape.
+     * The stored document that a replacement's selector names by a string or ObjectId {@code _id} and matches: read
+     * from the collection map by that {@code _id}, with only the selector's and the indexes' fields decoded. The
+     * selector may add conditions on top-level fields, also inside {@code $and} (as the Java driver renders
+     * {@code Filters.and}). Null when there is no such document or the selector has another shape.
      */
     private Stored replaceable(Document selector) {
-        Object id = selector.get(getIdField());
-        if (!(id instanceof String) && !(id instanceof ObjectId)) {
+        Set<String> fields = new HashSet<>();
+        if (!topLevelFields(selector, fields)) {
             return null;
         }
-        Set<String> fields = new HashSet<>();
-        for (String key : selector.keySet()) {
-            if (key.startsWith("$") || key.indexOf('.') >= 0) {
-                return null;
-            }
-            fields.add(key);
+        Object id = ImpliedConditions.of(selector).get(getIdField());
+        if (!(id instanceof String) && !(id instanceof ObjectId)) {
+            return null;
         }
         byte[] bson = data.get(id);
         if (bson == null) {
@@ -148,6 +146,28 @@ final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Ob
         Document decoded = BsonType.decodeFields(bson, fields);
         Document stored = decoded != null ? decoded : BsonType.decode(bson);
         return documentMatchesQuery(stored, selector) ? new Stored(stored, bson) : null;
+    }
+
+    /**
+     * Adds the fields the query's conditions read; false when it reads anything but top-level fields, directly or
+     * inside {@code $and} (an {@code $or}, a path).
+     */
+    private static boolean topLevelFields(Document query, Set<String> fields) {
+        for (Map.Entry<String, Object> e : query.entrySet()) {
+            String key = e.getKey();
+            if (key.equals("$and") && e.getValue() instanceof List<?> clauses) {
+                for (Object clause : clauses) {
+                    if (!(clause instanceof Document d) || !topLevelFields(d, fields)) {
+                        return false;
+                    }
+                }
+            } else if (key.startsWith("$") || key.indexOf('.') >= 0) {
+                return false;
+            } else {
+                fields.add(key);
+            }
+        }
+        return true;
     }
 
     @Override
