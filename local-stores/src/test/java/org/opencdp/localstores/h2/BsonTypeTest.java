@@ -43,7 +43,8 @@ class BsonTypeTest {
             assertEquals(expected.toString(), some.toString(), field);
         }
         assertEquals(new Document(), BsonType.decodeFields(bson, Set.of("absent")));
-        assertEquals(new Document("_id", "p|1").append("int32", 7), BsonType.decodeFields(bson, Set.of("int32", "_id")));
+        assertEquals(new Document("_id", "p|1").append("int32", 7),
+                BsonType.decodeFields(bson, Set.of("int32", "_id")));
         assertArrayEquals(bson, BsonType.encode(whole));
     }
 }
