@@ -108,8 +108,11 @@ public final class Cdp {
         sb.append(String.format("            --%-20s seconds each service gets to become ready (%s, default 120)%n",
                 "timeout S", PlatformOptions.READY_TIMEOUT_ENV));
         sb.append("            env CDP_ADMIN_TOKEN (else generated once and kept in the data folder),\n");
-        sb.append("            CDP_SERVICE_JAVA_OPTS (default \"")
-                .append(String.join(" ", PlatformOptions.DEFAULT_JAVA_OPTIONS)).append("\"),\n");
+        sb.append("            CDP_SERVICE_JAVA_OPTS (JVM options of every service; default a heap, then \"")
+                .append(String.join(" ", PlatformOptions.DEFAULT_JAVA_OPTIONS)).append("\";\n")
+                .append("            heap \"").append(String.join(" ", PlatformOptions.heapOptions(Service.GATEWAY)))
+                .append("\", for profile and dmp \"")
+                .append(String.join(" ", PlatformOptions.heapOptions(Service.PROFILE))).append("\"),\n");
         sb.append("            CDP_HTTP_HOST (default 127.0.0.1),\n");
         sb.append("            CDP_GATEWAY_RATE_LIMIT_CAPACITY and _REFILL_PER_SECOND (per API key; a local run\n");
         sb.append("            raises the gateway's default of 1000/s to ").append(PlatformOptions.LOCAL_RATE_LIMIT)

@@ -292,7 +292,7 @@ public final class Platform implements AutoCloseable {
         Map<String, String> env = serviceEnvs.computeIfAbsent(service, this::environmentOf);
         progress.accept("Starting " + service.module() + " on port " + ports.get(service) + "...");
         ServiceProcess process = ServiceProcess.start(service, service.jar(options.repoDir()), ports.get(service),
-                options.javaOptions(), env, dataDir.log(service), dataDir.root());
+                options.javaOptions(service), env, dataDir.log(service), dataDir.root());
         synchronized (this) {
             if (closed) {
                 process.requestStop();

@@ -42,8 +42,8 @@ public final class PlatformOptions {
      * limiting locally.
      */
     public static final long LOCAL_RATE_LIMIT = 1_000_000;
-    public static final List<String> DEFAULT_JAVA_OPTIONS =
-            List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+    /** JVM options of every service, after its heap ({@link #heapOptions}), unless CDP_SERVICE_JAVA_OPTS is set. */
+    public static final List<String> DEFAULT_JAVA_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     private Path repoDir;
     private Path dataDir;
@@ -55,7 +55,8 @@ public final class PlatformOptions {
     private EnumSet<Service> services = EnumSet.allOf(Service.class);
     private Duration readyTimeout = Duration.ofSeconds(120);
     private Duration stopGrace = Duration.ofSeconds(10);
-    private List<String> javaOptions = DEFAULT_JAVA_OPTIONS;
+    /** Null: {@link #heapOptions} and {@link #DEFAULT_JAVA_OPTIONS}. */
+    private List<String> javaOptions;
     private String httpHost = "127.0.0.1";
     private Long gatewayRateLimit;
     private final Map<String, String> serviceEnv = new LinkedHashMap<>();
@@ -208,7 +209,7 @@ public final class PlatformOptions {
         return this;
     }
 
-    /** JVM options of every service (default {@link #DEFAULT_JAVA_OPTIONS}). */
+    /** JVM options of every service, instead of the defaults ({@link #javaOptions(Service)}). */
     public PlatformOptions javaOptions(List<String> javaOptions) {
         this.javaOptions = List.copyOf(javaOptions);
         return this;
@@ -321,8 +322,24 @@ public final class PlatformOptions {
         return stopGrace;
     }
 
-    public List<String> javaOptions() {
-        return new ArrayList<>(javaOptions);
+    /** The JVM options of {@code service}: those set for every service, else its heap and the defaults. */
+    public List<String> javaOptions(Service service) {
+        if (javaOptions != null) {
+            return new ArrayList<>(javaOptions);
+        }
+        List<String> options = new ArrayList<>(heapOptions(service));
+        options.addAll(DEFAULT_JAVA_OPTIONS);
+        return options;
+    }
+
+    /**
+     * A small heap, but with a young generation of 200 MB for the two services that ingest events (profile, dmp).
+     * Under the ingest bench, profile-service spent a third of its CPU collecting garbage with the 20 MB young
+     * generation of a 64 MB heap, and 2% with this one.
+     */
+    public static List<String> heapOptions(Service service) {
+        return service == Service.PROFILE || service == Service.DMP
+                ? List.of("-Xms320m", "-Xmx320m", "-Xmn200m") : List.of("-Xms64m", "-Xmx256m");
     }
 
     public String httpHost() {

@@ -68,8 +68,20 @@ class ArgsTest {
         assertEquals(6543, options.postgresPort());
         assertEquals(PlatformOptions.DEFAULT_MONGO_PORT, options.mongoPort());
         assertEquals("tok", options.adminToken());
-        assertEquals(List.of("-Xmx128m", "-Dx=y"), options.javaOptions());
+        assertEquals(List.of("-Xmx128m", "-Dx=y"), options.javaOptions(Service.PROFILE));
+        assertEquals(List.of("-Xmx128m", "-Dx=y"), options.javaOptions(Service.GATEWAY));
         assertEquals(Duration.ofSeconds(30), options.readyTimeout());
+    }
+
+    @Test
+    void theServicesThatIngestEventsGetALargeYoungGeneration() {
+        PlatformOptions options = PlatformOptions.local(Map.of());
+        for (Service service : List.of(Service.PROFILE, Service.DMP)) {
+            assertEquals(List.of("-Xms320m", "-Xmx320m", "-Xmn200m", "-XX:+UseSerialGC",
+                    "-XX:+ExitOnOutOfMemoryError"), options.javaOptions(service));
+        }
+        assertEquals(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
+                options.javaOptions(Service.GATEWAY));
     }
 
     @Test
