@@ -339,7 +339,7 @@ public final class PlatformOptions {
      */
     public static List<String> heapOptions(Service service) {
         return service == Service.PROFILE || service == Service.DMP
-                ? List.of("-Xms320m", "-Xmx320m", "-Xmn200m") : List.of("-Xms64m", "-Xmx256m");
+                ? List.of("-Xms320m", "-Xmx512m", "-Xmn200m") : List.of("-Xms64m", "-Xmx256m");
     }
 
     public String httpHost() {

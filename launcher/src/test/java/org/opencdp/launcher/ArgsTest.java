@@ -77,7 +77,7 @@ class ArgsTest {
     void theServicesThatIngestEventsGetALargeYoungGeneration() {
         PlatformOptions options = PlatformOptions.local(Map.of());
         for (Service service : List.of(Service.PROFILE, Service.DMP)) {
-            assertEquals(List.of("-Xms320m", "-Xmx320m", "-Xmn200m", "-XX:+UseSerialGC",
+            assertEquals(List.of("-Xms320m", "-Xmx512m", "-Xmn200m", "-XX:+UseSerialGC",
                     "-XX:+ExitOnOutOfMemoryError"), options.javaOptions(service));
         }
         assertEquals(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
