@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencdp.common.auth.ServiceTokens;
 import org.opencdp.profile.config.ProfileConfig;
@@ -160,8 +161,7 @@ public class ChangeNotifier {
         }
         int attempts = pending.getInteger("attempts", 0) + 1;
         long backoff = Math.min(config.notifications().maxBackoff().toMillis(), 500L << Math.min(attempts, 20));
-        store.profiles().updateOne(Filters.and(Filters.eq("_id", profileId),
-                Filters.exists(ChangeOutbox.FIELD)), Updates.combine(
+        updatePending(profileId, Updates.combine(
                 Updates.set(ChangeOutbox.DUE_AT, Date.from(now.plusMillis(backoff))),
                 Updates.set(ChangeOutbox.FIELD + ".attempts", attempts),
                 Updates.set(ChangeOutbox.FIELD + ".lastError", failure)));
@@ -175,10 +175,15 @@ public class ChangeNotifier {
                 Filters.eq(ChangeOutbox.SEQ, pending.get("seq"))), Updates.unset(ChangeOutbox.FIELD))
                 .getModifiedCount() == 1;
         if (!removed) {
-            store.profiles().updateOne(Filters.and(Filters.eq("_id", profileId), Filters.exists(ChangeOutbox.FIELD)),
-                    Updates.combine(Updates.set(ChangeOutbox.DUE_AT, Date.from(now)),
-                            Updates.set(ChangeOutbox.FIELD + ".attempts", 0)));
+            updatePending(profileId, Updates.combine(Updates.set(ChangeOutbox.DUE_AT, Date.from(now)),
+                    Updates.set(ChangeOutbox.FIELD + ".attempts", 0)));
         }
+    }
+
+    /** Updates the profile's pending change, if it still has one. */
+    private void updatePending(String profileId, Bson update) {
+        store.profiles().updateOne(Filters.and(Filters.eq("_id", profileId), Filters.exists(ChangeOutbox.FIELD)),
+                update);
     }
 
     static Map<String, Object> body(Document profile, Document pending) {
