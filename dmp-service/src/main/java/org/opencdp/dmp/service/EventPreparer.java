@@ -4,13 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.opencdp.common.time.IsoInstants;
 import org.opencdp.dmp.api.CollectEvent;
 import org.opencdp.dmp.api.CollectResult.Note;
 
@@ -156,7 +156,7 @@ public class EventPreparer {
         }
         if (e.timestamp() != null) {
             try {
-                OffsetDateTime.parse(e.timestamp());
+                IsoInstants.parse(e.timestamp());
             } catch (DateTimeParseException ex) {
                 return "timestamp: must be an ISO-8601 date-time such as 2026-11-29T05:00:00Z";
             }
@@ -168,7 +168,7 @@ public class EventPreparer {
         if (timestamp == null) {
             return now;
         }
-        Instant t = OffsetDateTime.parse(timestamp).toInstant();
+        Instant t = IsoInstants.parse(timestamp);
         Instant oldest = now.minus(retention).plusSeconds(1);
         return t.isAfter(now) ? now : t.isBefore(oldest) ? oldest : t;
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.opencdp.common.problem.Problem;
+import org.opencdp.common.time.IsoInstants;
 import org.opencdp.profile.Observation;
 
 /**
@@ -244,7 +244,7 @@ public final class TrackingParser {
             throw new DateTimeParseException(field, "", 0);
         }
         try {
-            return OffsetDateTime.parse(v.asText()).toInstant();
+            return IsoInstants.parse(v.asText());
         } catch (DateTimeParseException e) {
             try {
                 return Instant.parse(v.asText());
