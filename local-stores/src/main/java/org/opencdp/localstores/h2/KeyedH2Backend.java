@@ -4,11 +4,16 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -83,6 +88,21 @@ public final class KeyedH2Backend extends H2Backend {
             super(name, store, cursors);
         }
 
+        /** A find by string ids is answered with the stored bytes ({@link ByIdFind}); everything else as stock. */
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                Oplog oplog) {
+            Collection<String> ids = "find".equalsIgnoreCase(command) ? ByIdFind.ids(query) : null;
+            if (ids != null && query.get(command) instanceof String name
+                    && resolveCollection(name, false) instanceof ReplacingH2Collection collection) {
+                Document answer = ByIdFind.answer(channel, query, ids, collection, getFullCollectionNamespace(name));
+                if (answer != null) {
+                    return answer;
+                }
+            }
+            return super.handleCommand(channel, command, query, resolver, oplog);
+        }
+
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
@@ -105,7 +125,7 @@ public final class KeyedH2Backend extends H2Backend {
             // the map names of mongo-java-server's H2Database
             String fullName = getFullCollectionNamespace(collectionName);
             MVMap<Object, byte[]> data = getMvStore().openMap("databases." + fullName,
-                    new MVMap.Builder<Object, byte[]>().keyType(new ObjectDataType()).valueType(new BsonType()));
+                    new MVMap.Builder<Object, byte[]>().keyType(new DocumentKeyType()).valueType(new BsonType()));
             MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
             return new ReplacingH2Collection(this, collectionName, options, data, meta, cursorRegistry);
         }

@@ -16,6 +16,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.oplog.NoopOplog;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -238,6 +239,24 @@ final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Ob
         Stream<Document> named = ids.stream().map(data::get).filter(Objects::nonNull).map(BsonType::decode);
         return matchDocumentsFromStream(named, query, orderBy, numberToSkip, numberToReturn, batchSize,
                 fieldSelector);
+    }
+
+    /**
+     * The stored BSON bytes of the documents with these {@code _id}s that exist, in the given order, at most
+     * {@code limit} of them when it is positive ({@link ByIdFind}).
+     */
+    synchronized List<byte[]> storedDocuments(Collection<String> ids, int limit) {
+        List<byte[]> out = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            byte[] bson = data.get(id);
+            if (bson != null) {
+                out.add(bson);
+                if (out.size() == limit) {
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** The distinct {@code _id}s, in query order, of a query that names documents by string ids only; else null. */
