@@ -34,7 +34,9 @@ import org.h2.mvstore.type.ObjectDataType;
  * <li>non-unique (secondary and TTL) indexes, which mongo-java-server ignores, kept in memory ({@link RangeIndex}), so
  * that equality and range queries on them no longer scan the collection;</li>
  * <li>a whole-document replace without the stock backend's copies and size bookkeeping
- * ({@link ReplacingH2Collection}).</li>
+ * ({@link ReplacingH2Collection});</li>
+ * <li>finds of whole documents by string {@code _id}s answered with the stored bytes ({@link ByIdFind}), and string
+ * keys of collection maps compared directly ({@link DocumentKeyType}).</li>
  * </ul>
  */
 public final class KeyedH2Backend extends H2Backend {

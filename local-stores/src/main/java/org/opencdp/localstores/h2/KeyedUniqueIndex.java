@@ -32,11 +32,14 @@ final class KeyedUniqueIndex extends AbstractUniqueIndex<Object> {
     private final MVMap<SerializedKey, Object> map;
     /** The indexed field when it is one top-level field, else null. */
     private final String field;
+    /** The index of {@code _id}: the collection's own put-if-absent refuses a duplicate key before it is added. */
+    private final boolean idIndex;
 
     KeyedUniqueIndex(MVMap<SerializedKey, Object> map, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.map = map;
         this.field = keys.size() == 1 && keys.get(0).getKey().indexOf('.') < 0 ? keys.get(0).getKey() : null;
+        this.idIndex = "_id".equals(field);
     }
 
     /** The document's key when its indexed field is one top-level string or ObjectId, else null. */
@@ -54,6 +57,10 @@ final class KeyedUniqueIndex extends AbstractUniqueIndex<Object> {
     @Override
     public synchronized void checkAdd(Document document, MongoCollection<Object> collection) {
         KeyValue key = plainKey(document);
+        if (idIndex && key != null) {
+            // checked by ReplacingH2Collection.addDocumentInternal, which stores the document by this key next
+            return;
+        }
         if (key == null) {
             super.checkAdd(document, collection);
         } else if (containsKey(key)) {

@@ -8,12 +8,14 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 import de.bwaldvogel.mongo.oplog.NoopOplog;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.ArrayList;
@@ -175,7 +177,12 @@ final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Ob
     protected Object addDocumentInternal(Document document) {
         Object id = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
         if (data.putIfAbsent(Missing.ofNullable(id), BsonType.encode(document)) != null) {
-            throw new IllegalStateException("Document with key '" + id + "' already existed in " + this);
+            // the _id index leaves this check to the put (KeyedUniqueIndex.checkAdd): no index holds the document yet
+            Index<Object> idIndex = getIndexes().stream().filter(this::isIdIndex).findFirst().orElse(null);
+            if (idIndex == null) {
+                throw new IllegalStateException("Document with key '" + id + "' already existed in " + this);
+            }
+            throw new DuplicateKeyError(idIndex, this, idIndex.getKeys(), new KeyValue(id));
         }
         return id;
     }

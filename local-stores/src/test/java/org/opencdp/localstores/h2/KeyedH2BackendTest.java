@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -225,6 +226,7 @@ class KeyedH2BackendTest {
         MongoWriteException sameId = assertThrows(MongoWriteException.class,
                 () -> people.insertOne(new Document("_id", "p|" + i).append("ws", "w1").append("email", "n@x.org")));
         assertEquals(ErrorCategory.DUPLICATE_KEY, ErrorCategory.fromErrorCode(sameId.getCode()));
+        assertTrue(sameId.getMessage().contains("index: _id_ dup key: { _id: \"p|" + i + "\" }"), sameId.getMessage());
         MongoWriteException sameEmail = assertThrows(MongoWriteException.class,
                 () -> people.insertOne(new Document("_id", "new").append("ws", "w1").append("email", "p" + i + "@x.org")));
         assertEquals(ErrorCategory.DUPLICATE_KEY, ErrorCategory.fromErrorCode(sameEmail.getCode()));
