@@ -81,8 +81,10 @@ final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Ob
         }
         Stored stored = replaceable(selector);
         if (stored == null) {
-            // nothing to replace (an upsert inserts), or a selector of another shape: the stock path
-            return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+            Document inserted = upsert ? insertAbsent(selector, update) : null;
+            // else a selector of another shape, or a document that does not match it: the stock path
+            return inserted != null ? inserted
+                    : super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
         }
         Object id = stored.fields().get(getIdField());
         Object newId = update.get(getIdField());
@@ -116,6 +118,34 @@ final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Ob
         }
         data.put(Missing.ofNullable(id), bson);
         return result.append("nModified", 1);
+    }
+
+    /**
+     * The upsert of a replacement whose selector pins a string or ObjectId {@code _id} that no document has (the
+     * compare-and-set that creates a profile or a visitor): the replacement is inserted with that {@code _id}, as the
+     * stock path does after looking for a match through the {@code _id} index and copying the selector and the
+     * replacement. Null when the selector has another shape or the {@code _id} exists (the stock path then matches
+     * the selector, and an upsert of a taken {@code _id} fails with a duplicate key).
+     */
+    private Document insertAbsent(Document selector, Document update) {
+        if (!topLevelFields(selector, new HashSet<>())) {
+            return null;
+        }
+        Object id = ImpliedConditions.of(selector).get(getIdField());
+        Object newId = update.get(getIdField());
+        if (!(id instanceof String) && !(id instanceof ObjectId) || newId != null && !newId.equals(id)
+                || data.containsKey(id)) {
+            return null;
+        }
+        Document document = new Document(getIdField(), id);
+        for (Map.Entry<String, Object> e : update.entrySet()) {
+            if (!e.getKey().equals(getIdField())) {
+                document.put(e.getKey(), e.getValue());
+            }
+        }
+        Utils.validateFieldNames(document);
+        addDocument(document);
+        return new Document("upserted", id).append("n", 0).append("nModified", 0);
     }
 
     /** A stored document's bytes, and those of its fields that a replacement's selector and the indexes read. */

@@ -104,6 +104,38 @@ class KeyedH2BackendTest {
     }
 
     @Test
+    void anUpsertOfAnAbsentIdInsertsTheReplacementAsTheStockBackendDoes() {
+        List<Object> stock = upserts(new H2Backend(dir.resolve("stock-upsert.mv").toString()));
+        List<Object> keyed = upserts(KeyedH2Backend.open(dir.resolve("keyed-upsert.mv"), 16));
+        assertEquals(stock, keyed);
+        assertEquals(List.of(0L, 0L, new org.bson.BsonString("p|1")), keyed.subList(0, 3));
+    }
+
+    /** Results and stored documents of compare-and-set upserts as the services send them. */
+    private List<Object> upserts(MongoBackend backend) {
+        List<Object> out = new ArrayList<>();
+        withServer(backend, people -> {
+            ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+            com.mongodb.client.result.UpdateResult created = people.replaceOne(
+                    Filters.and(Filters.eq("_id", "p|1"), Filters.eq("version", 0L)),
+                    new Document("ws", "w1").append("version", 1L).append("email", "a@x.org"), upsert);
+            out.addAll(List.of(created.getMatchedCount(), created.getModifiedCount(), created.getUpsertedId()));
+            com.mongodb.client.result.UpdateResult withId = people.replaceOne(
+                    Filters.and(Filters.eq("_id", "p|2"), Filters.eq("version", 0L)),
+                    new Document("version", 1L).append("_id", "p|2").append("tags", List.of("a", "b")), upsert);
+            out.add(withId.getUpsertedId());
+            MongoWriteException taken = assertThrows(MongoWriteException.class, () -> people.replaceOne(
+                    Filters.and(Filters.eq("_id", "p|1"), Filters.eq("version", 0L)), new Document("version", 1L),
+                    upsert));
+            out.add(ErrorCategory.fromErrorCode(taken.getCode()));
+            out.add(assertThrows(MongoWriteException.class, () -> people.replaceOne(Filters.eq("_id", "p|3"),
+                    new Document("_id", "other").append("version", 1L), upsert)).getCode());
+            out.add(people.find().sort(new Document("_id", 1)).into(new ArrayList<>()));
+        });
+        return out;
+    }
+
+    @Test
     void aQueryForKeysInAListFindsExactlyThoseKeys() {
         withServer(KeyedH2Backend.open(dir.resolve("in.mv"), 16), people -> {
             people.insertMany(people(0, 300));
