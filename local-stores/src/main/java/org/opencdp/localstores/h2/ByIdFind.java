@@ -5,7 +5,6 @@ import de.bwaldvogel.mongo.wire.MongoWireMessageEncoder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,26 +68,10 @@ final class ByIdFind {
             }
         }
         if (!isEmpty(command.get("projection")) || !isEmpty(command.get("sort"))
-                || number(command, "skip") != 0 || !(command.get("filter") instanceof Document filter)
-                || filter.size() != 1) {
+                || number(command, "skip") != 0 || !(command.get("filter") instanceof Document filter)) {
             return null;
         }
-        Object id = filter.get(ID);
-        if (id instanceof String s) {
-            return List.of(s);
-        }
-        if (!(id instanceof Document condition) || condition.size() != 1
-                || !(condition.get("$in") instanceof Collection<?> list)) {
-            return null;
-        }
-        Set<String> ids = new LinkedHashSet<>();
-        for (Object value : list) {
-            if (!(value instanceof String s)) {
-                return null;
-            }
-            ids.add(s);
-        }
-        return ids;
+        return ReplacingH2Collection.stringIdsNamed(filter, ID);
     }
 
     /** Puts {@link StoredBytesEncoder} in place of the stock encoder of the connection; false if it cannot. */

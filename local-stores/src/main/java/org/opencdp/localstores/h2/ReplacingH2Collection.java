@@ -43,9 +43,9 @@ import org.h2.mvstore.MVMap;
  * the position, all under the collection's lock. Here the stored bytes are read from the collection map by
  * {@code _id}, only the fields that the selector and the indexes read are decoded ({@link BsonType#decodeFields}), and
  * the replacement is encoded once, compared with the stored bytes, checked by the indexes, re-indexed and stored,
- * nothing more. The size statistic
- * ({@code collStats.size}) is then no longer adjusted for replacements. Everything else (operator updates, multi
- * updates, upserts that insert, change streams) takes the stock path.
+ * nothing more. An upsert whose selector pins an {@code _id} that no document has inserts the replacement directly.
+ * The size statistic ({@code collStats.size}) is then no longer adjusted for replacements. Everything else (operator
+ * updates, multi updates, other upserts, change streams) takes the stock path.
  *
  * <p>Nor does it keep the size statistic on inserts and deletes: stock mongo-java-server BSON-encodes every inserted
  * and deleted document and rewrites the collection's metadata map for it, a tenth of an insert's cost, for a figure
@@ -79,64 +79,47 @@ final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Ob
         if (multi || !(oplog instanceof NoopOplog) || !arrayFilters.isEmpty() || !isReplacement(update)) {
             return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
         }
-        Stored stored = replaceable(selector);
-        if (stored == null) {
-            Document inserted = upsert ? insertAbsent(selector, update) : null;
-            // else a selector of another shape, or a document that does not match it: the stock path
-            return inserted != null ? inserted
-                    : super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
-        }
-        Object id = stored.fields().get(getIdField());
+        Set<String> selectorFields = new HashSet<>();
+        Object id = topLevelFields(selector, selectorFields) ? ImpliedConditions.of(selector).get(getIdField()) : null;
         Object newId = update.get(getIdField());
-        if (newId != null && !newId.equals(id)) {
-            // the stock path reports the attempt to change _id
+        if (!(id instanceof String) && !(id instanceof ObjectId) || newId != null && !newId.equals(id)) {
+            // a selector of another shape, or an attempt to change _id (which the stock path reports)
             return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
         }
-        Document replacement = new Document(getIdField(), id);
-        for (Map.Entry<String, Object> e : update.entrySet()) {
-            if (!e.getKey().equals(getIdField())) {
-                replacement.put(e.getKey(), e.getValue());
-            }
+        byte[] storedBson = data.get(id);
+        if (storedBson == null) {
+            return upsert ? insertAbsent(id, withId(id, update))
+                    : super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
         }
-        Utils.validateFieldNames(replacement);
+        Document stored = storedFields(storedBson, selectorFields);
+        if (!documentMatchesQuery(stored, selector)) {
+            // the stock path answers a mismatch (and an upsert of a taken _id fails with a duplicate key)
+            return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+        }
+        Document replacement = withId(id, update);
         byte[] bson = BsonType.encode(replacement);
         Document result = new Document("n", 1);
-        if (Arrays.equals(bson, stored.bson())) {
+        if (Arrays.equals(bson, storedBson)) {
             return result.append("nModified", 0);
         }
         // the replacement keeps the _id, so an index of _id alone has nothing to check or change; the others read
         // only their own fields of the stored document
         for (Index<Object> index : getIndexes()) {
             if (!isIdIndex(index)) {
-                index.checkUpdate(stored.fields(), replacement, this);
+                index.checkUpdate(stored, replacement, this);
             }
         }
         for (Index<Object> index : getIndexes()) {
             if (!isIdIndex(index)) {
-                index.updateInPlace(stored.fields(), replacement, id, this);
+                index.updateInPlace(stored, replacement, id, this);
             }
         }
         data.put(Missing.ofNullable(id), bson);
         return result.append("nModified", 1);
     }
 
-    /**
-     * The upsert of a replacement whose selector pins a string or ObjectId {@code _id} that no document has (the
-     * compare-and-set that creates a profile or a visitor): the replacement is inserted with that {@code _id}, as the
-     * stock path does after looking for a match through the {@code _id} index and copying the selector and the
-     * replacement. Null when the selector has another shape or the {@code _id} exists (the stock path then matches
-     * the selector, and an upsert of a taken {@code _id} fails with a duplicate key).
-     */
-    private Document insertAbsent(Document selector, Document update) {
-        if (!topLevelFields(selector, new HashSet<>())) {
-            return null;
-        }
-        Object id = ImpliedConditions.of(selector).get(getIdField());
-        Object newId = update.get(getIdField());
-        if (!(id instanceof String) && !(id instanceof ObjectId) || newId != null && !newId.equals(id)
-                || data.containsKey(id)) {
-            return null;
-        }
+    /** The replacement as it is stored: the {@code _id} first, then its other fields; field names validated. */
+    private Document withId(Object id, Document update) {
         Document document = new Document(getIdField(), id);
         for (Map.Entry<String, Object> e : update.entrySet()) {
             if (!e.getKey().equals(getIdField())) {
@@ -144,32 +127,25 @@ final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Ob
             }
         }
         Utils.validateFieldNames(document);
+        return document;
+    }
+
+    /**
+     * The upsert of a replacement whose selector pins an {@code _id} that no document has (the compare-and-set that
+     * creates a profile or a visitor): the replacement is inserted with that {@code _id}, as the stock path does after
+     * looking for a match through the {@code _id} index and copying the selector and the replacement.
+     */
+    private Document insertAbsent(Object id, Document document) {
         addDocument(document);
         return new Document("upserted", id).append("n", 0).append("nModified", 0);
     }
 
-    /** A stored document's bytes, and those of its fields that a replacement's selector and the indexes read. */
-    private record Stored(Document fields, byte[] bson) {}
-
     /**
-     * The stored document that a replacement's selector names by a string or ObjectId {@code _id} and matches: read
-     * from the collection map by that {@code _id}, with only the selector's and the indexes' fields decoded. The
-     * selector may add conditions on top-level fields, also inside {@code $and} (as the Java driver renders
-     * {@code Filters.and}). Null when there is no such document or the selector has another shape.
+     * The fields of a stored document that a replacement's selector and the indexes read, decoded; the others are
+     * skipped (the whole document when its bytes hold a type that cannot be skipped).
      */
-    private Stored replaceable(Document selector) {
-        Set<String> fields = new HashSet<>();
-        if (!topLevelFields(selector, fields)) {
-            return null;
-        }
-        Object id = ImpliedConditions.of(selector).get(getIdField());
-        if (!(id instanceof String) && !(id instanceof ObjectId)) {
-            return null;
-        }
-        byte[] bson = data.get(id);
-        if (bson == null) {
-            return null;
-        }
+    private Document storedFields(byte[] bson, Set<String> selectorFields) {
+        Set<String> fields = new HashSet<>(selectorFields);
         for (Index<Object> index : getIndexes()) {
             for (IndexKey key : index.getKeys()) {
                 int dot = key.getKey().indexOf('.');
@@ -177,8 +153,7 @@ final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Ob
             }
         }
         Document decoded = BsonType.decodeFields(bson, fields);
-        Document stored = decoded != null ? decoded : BsonType.decode(bson);
-        return documentMatchesQuery(stored, selector) ? new Stored(stored, bson) : null;
+        return decoded != null ? decoded : BsonType.decode(bson);
     }
 
     /**
@@ -269,7 +244,7 @@ final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Ob
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
             int batchSize, Document fieldSelector) {
-        Collection<Object> ids = stringIdsNamed(query);
+        Collection<String> ids = stringIdsNamed(query, getIdField());
         if (ids == null) {
             return super.queryDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
         }
@@ -296,17 +271,30 @@ final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Ob
         return out;
     }
 
-    /** The distinct {@code _id}s, in query order, of a query that names documents by string ids only; else null. */
-    private Collection<Object> stringIdsNamed(Document query) {
+    /**
+     * The distinct {@code _id}s, in query order, of a query that names documents by string ids only
+     * ({@code {_id: "a"}} or {@code {_id: {$in: [...]}}}); else null.
+     */
+    static Collection<String> stringIdsNamed(Document query, String idField) {
         if (query.size() != 1) {
             return null;
         }
-        Object id = query.get(getIdField());
-        if (id instanceof String) {
-            return List.of(id);
+        Object id = query.get(idField);
+        if (id instanceof String s) {
+            return List.of(s);
         }
-        Set<Object> keys = stringKeysIn(query);
-        return keys == null ? null : new LinkedHashSet<>((Collection<?>) ((Document) id).get("$in"));
+        if (!(id instanceof Document condition) || condition.size() != 1
+                || !(condition.get("$in") instanceof Collection<?> list)) {
+            return null;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (Object value : list) {
+            if (!(value instanceof String s)) {
+                return null;
+            }
+            ids.add(s);
+        }
+        return ids;
     }
 
     @Override
