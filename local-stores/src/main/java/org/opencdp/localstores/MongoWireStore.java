@@ -1,10 +1,10 @@
 package org.opencdp.localstores;
 
 import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import org.opencdp.localstores.h2.KeyedH2Backend;
+import org.opencdp.localstores.h2.WireServer;
 
 /**
  * The in-process MongoDB wire-protocol server (mongo-java-server) with the H2 backend of {@link KeyedH2Backend}: in
@@ -12,18 +12,17 @@ import org.opencdp.localstores.h2.KeyedH2Backend;
  * code as the platform. No transactions and no TTL expiry: see DESIGN.md.
  */
 public final class MongoWireStore implements AutoCloseable {
-    private final MongoServer server;
+    private final WireServer server;
     private final InetSocketAddress address;
 
-    private MongoWireStore(MongoServer server, InetSocketAddress address) {
+    private MongoWireStore(WireServer server) {
         this.server = server;
-        this.address = address;
+        this.address = server.address();
     }
 
     /** A server keeping its data in memory, on a free loopback port. */
     public static MongoWireStore inMemory() {
-        MongoServer server = new MongoServer(KeyedH2Backend.inMemory());
-        return new MongoWireStore(server, server.bind());
+        return new MongoWireStore(WireServer.start(KeyedH2Backend.inMemory(), "127.0.0.1", 0));
     }
 
     /**
@@ -41,14 +40,7 @@ public final class MongoWireStore implements AutoCloseable {
     /** A server persisting to an H2 MVStore file ({@link KeyedH2Backend}), on the given port (0 picks a free one). */
     public static MongoWireStore persistent(Path file, int port) {
         MongoBackend backend = KeyedH2Backend.open(file, cacheMb());
-        MongoServer server = new MongoServer(backend);
-        try {
-            server.bind("127.0.0.1", port);
-        } catch (RuntimeException e) {
-            server.shutdownNow();
-            throw e;
-        }
-        return new MongoWireStore(server, server.getLocalAddress());
+        return new MongoWireStore(WireServer.start(backend, "127.0.0.1", port));
     }
 
     public int port() {
@@ -61,6 +53,6 @@ public final class MongoWireStore implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
+        server.close();
     }
 }

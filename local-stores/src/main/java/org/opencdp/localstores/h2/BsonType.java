@@ -29,7 +29,12 @@ final class BsonType extends BasicDataType<byte[]> {
     private static final int KEPT_BUFFER_BYTES = 1 << 20;
     private static final ThreadLocal<ByteBuf> BUFFERS = ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
 
+    /** The document's BSON: the bytes its client sent when it has them ({@link SentDocuments}), else encoded. */
     static byte[] encode(Document document) {
+        byte[] sent = SentDocuments.bytesOf(document);
+        if (sent != null) {
+            return sent;
+        }
         ByteBuf buf = BUFFERS.get();
         try {
             BsonEncoder.encodeDocument(document, buf);
@@ -72,7 +77,7 @@ final class BsonType extends BasicDataType<byte[]> {
     }
 
     /** Skips one encoded value of the type (BSON 1.1); false for a type it does not know. */
-    private static boolean skipValue(byte type, ByteBuf buf) {
+    static boolean skipValue(byte type, ByteBuf buf) {
         switch (type) {
             case 6, 10, -1, 127 -> { } // undefined, null, min key, max key
             case 8 -> buf.skipBytes(1); // boolean

@@ -88,7 +88,7 @@ final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Ob
         }
         byte[] storedBson = data.get(id);
         if (storedBson == null) {
-            return upsert ? insertAbsent(id, withId(id, update))
+            return upsert ? insertAbsent(id, storedForm(id, update))
                     : super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
         }
         Document stored = storedFields(storedBson, selectorFields);
@@ -96,7 +96,7 @@ final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Ob
             // the stock path answers a mismatch (and an upsert of a taken _id fails with a duplicate key)
             return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
         }
-        Document replacement = withId(id, update);
+        Document replacement = storedForm(id, update);
         byte[] bson = BsonType.encode(replacement);
         Document result = new Document("n", 1);
         if (Arrays.equals(bson, storedBson)) {
@@ -118,8 +118,16 @@ final class ReplacingH2Collection extends AbstractSynchronizedMongoCollection<Ob
         return result.append("nModified", 1);
     }
 
-    /** The replacement as it is stored: the {@code _id} first, then its other fields; field names validated. */
-    private Document withId(Object id, Document update) {
+    /**
+     * The replacement as it is stored: the {@code _id} first, then its other fields; field names validated. A
+     * replacement that starts with its {@code _id} (as drivers send it) is stored as it is, so that the bytes the
+     * client sent for it can be kept ({@link SentDocuments}).
+     */
+    private Document storedForm(Object id, Document update) {
+        if (update.keySet().iterator().next().equals(getIdField())) {
+            Utils.validateFieldNames(update);
+            return update;
+        }
         Document document = new Document(getIdField(), id);
         for (Map.Entry<String, Object> e : update.entrySet()) {
             if (!e.getKey().equals(getIdField())) {
