@@ -15,8 +15,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.configuration.CodecRegistry;
+import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opencdp.common.mongo.BsonBytes;
+import org.opencdp.common.mongo.BsonParser;
 
 /**
  * The profile service's collections and their indexes. Hot documents are keyed by a deterministic string
@@ -94,8 +100,19 @@ public class ProfileStore {
     }
 
     /**
+     * Hands each document the filter selects to the action, decoded by {@link BsonParser} (reads of many documents by
+     * id, where the driver's own decoding was a third of the service's time under ingestion).
+     */
+    public static void findEach(MongoCollection<Document> collection, Bson filter, Consumer<Document> action) {
+        CodecRegistry registry = collection.getCodecRegistry();
+        collection.withDocumentClass(RawBsonDocument.class).find(filter)
+                .forEach(raw -> action.accept(BsonParser.parse(raw, registry)));
+    }
+
+    /**
      * Inserts the documents, unordered; returns the positions that already existed (duplicate key). Any other
-     * write error is thrown.
+     * write error is thrown. Documents that all have their {@code _id} are sent as the bytes {@link BsonBytes} writes
+     * (the driver would add an {@code _id} to a document without one).
      */
     public static Set<Integer> insertAll(MongoCollection<Document> collection, List<Document> docs) {
         Set<Integer> duplicates = new HashSet<>();
@@ -103,7 +120,14 @@ public class ProfileStore {
             return duplicates;
         }
         try {
-            collection.insertMany(docs, new InsertManyOptions().ordered(false));
+            if (docs.stream().allMatch(d -> d.containsKey("_id"))) {
+                List<RawBsonDocument> encoded = docs.stream()
+                        .map(d -> BsonBytes.encode(d, collection.getCodecRegistry())).toList();
+                collection.withDocumentClass(RawBsonDocument.class).insertMany(encoded,
+                        new InsertManyOptions().ordered(false));
+            } else {
+                collection.insertMany(docs, new InsertManyOptions().ordered(false));
+            }
         } catch (MongoBulkWriteException e) {
             for (BulkWriteError error : e.getWriteErrors()) {
                 if (error.getCode() != 11000) {

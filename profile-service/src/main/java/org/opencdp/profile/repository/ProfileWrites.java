@@ -2,6 +2,7 @@ package org.opencdp.profile.repository;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -12,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.opencdp.common.mongo.BsonBytes;
 import org.opencdp.profile.ProfileState;
 
 /**
@@ -20,6 +23,7 @@ import org.opencdp.profile.ProfileState;
  * tries to insert a second document with the same {@code _id} and fails with a duplicate key: that profile is left
  * alone and re-planned. A new profile (version 0, not stored yet) is created the same way, so two writers creating
  * it race safely. The filter is answered from the {@code _id} index, on MongoDB and on the embedded store.
+ * Replacements are sent as the bytes {@link BsonBytes} writes.
  */
 public final class ProfileWrites {
     private ProfileWrites() {}
@@ -30,14 +34,16 @@ public final class ProfileWrites {
         if (profiles.isEmpty()) {
             return written;
         }
-        List<WriteModel<Document>> models = new ArrayList<>(profiles.size());
+        MongoCollection<RawBsonDocument> collection = store.profiles().withDocumentClass(RawBsonDocument.class);
+        List<WriteModel<RawBsonDocument>> models = new ArrayList<>(profiles.size());
         for (ProfileState p : profiles) {
+            RawBsonDocument replacement = BsonBytes.encode(p.forWrite(now, writeId), collection.getCodecRegistry());
             models.add(new ReplaceOneModel<>(new Document("_id", p.id()).append("version", p.loadedVersion()),
-                    p.forWrite(now, writeId), new ReplaceOptions().upsert(true)));
+                    replacement, new ReplaceOptions().upsert(true)));
             written.add(p.id());
         }
         try {
-            store.profiles().bulkWrite(models, new BulkWriteOptions().ordered(false));
+            collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             for (BulkWriteError error : e.getWriteErrors()) {
                 if (error.getCode() != 11000) {

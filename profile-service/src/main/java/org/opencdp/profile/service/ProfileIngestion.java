@@ -261,7 +261,7 @@ public class ProfileIngestion {
             }
         }
         Map<String, IngestBatch.IdRec> identities = new HashMap<>();
-        store.identities().find(Filters.in("_id", keys)).forEach(d -> identities.put(d.getString("_id"),
+        ProfileStore.findEach(store.identities(), Filters.in("_id", keys), d -> identities.put(d.getString("_id"),
                 new IngestBatch.IdRec(d.getString("_id"), d.getString("type"), d.getString("value"),
                         d.getString("profileId"), d.getString("originProfileId"),
                         new LinkedHashSet<>(d.getList("links", String.class, List.of())), false)));
@@ -280,7 +280,7 @@ public class ProfileIngestion {
         Set<String> toRead = pids;
         for (int round = 0; round < 10 && !toRead.isEmpty(); round++) {
             Set<String> next = new LinkedHashSet<>();
-            store.profiles().find(Filters.in("_id", toRead)).forEach(d -> {
+            ProfileStore.findEach(store.profiles(), Filters.in("_id", toRead), d -> {
                 if (!ws.equals(d.getString("ws"))) {
                     return;
                 }
@@ -295,8 +295,8 @@ public class ProfileIngestion {
         }
         Map<String, Document> contributions = new HashMap<>();
         if (!contributionKeys.isEmpty()) {
-            store.contributions().find(Filters.in("_id", contributionKeys))
-                    .forEach(d -> contributions.put(d.getString("_id"), d));
+            ProfileStore.findEach(store.contributions(), Filters.in("_id", contributionKeys),
+                    d -> contributions.put(d.getString("_id"), d));
         }
         return new IngestBatch(ws, now, r, config::priorityOf, items, identities, profiles, contributions);
     }
