@@ -190,11 +190,10 @@ public final class BenchPlatform implements AutoCloseable {
      * known and the OS tells.
      */
     public Optional<Duration> platformCpuTime() {
-        if (storePid == null || pids.isEmpty()) {
+        Set<Long> processes = platformProcesses();
+        if (processes.isEmpty()) {
             return Optional.empty();
         }
-        Set<Long> processes = new TreeSet<>(pids.values());
-        processes.add(storePid);
         Duration total = Duration.ZERO;
         for (long pid : processes) {
             Optional<Duration> cpu = ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration());
@@ -204,6 +203,22 @@ public final class BenchPlatform implements AutoCloseable {
             total = total.plus(cpu.get());
         }
         return Optional.of(total);
+    }
+
+    /** What the JIT compilers of the platform's processes have used so far ({@link CompilerCpu}), when known. */
+    public Optional<Duration> compilerCpuTime() {
+        Set<Long> processes = platformProcesses();
+        return processes.isEmpty() ? Optional.empty() : CompilerCpu.of(processes);
+    }
+
+    /** The pids of the services and the store; empty unless all of them are known. */
+    private Set<Long> platformProcesses() {
+        if (storePid == null || pids.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> processes = new TreeSet<>(pids.values());
+        processes.add(storePid);
+        return processes;
     }
 
     public Credentials credentials() {
