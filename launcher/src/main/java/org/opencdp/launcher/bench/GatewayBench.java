@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.opencdp.launcher.Args;
@@ -32,6 +33,7 @@ public final class GatewayBench implements Bench {
     static final double TARGET_P50_DELTA_MS = 1.0;
     static final int WARMUP_SLICE_SECONDS = 4;
     static final double WARMUP_STABLE = 0.10;
+    static final int WARMUP_MAX_FACTOR = 10;
 
     @Override
     public String name() {
@@ -85,7 +87,7 @@ public final class GatewayBench implements Bench {
 
         /** Upper bound of the run time, counting the latency phases at their time cap. */
         long estimatedSeconds() {
-            return 3 * 2L * warmupSeconds + rounds * 2L * (durationSeconds + latencyCap().toSeconds());
+            return WARMUP_MAX_FACTOR * 2L * warmupSeconds + rounds * 2L * (durationSeconds + latencyCap().toSeconds());
         }
 
         private static Endpoint endpoint(String name) {
@@ -138,7 +140,7 @@ public final class GatewayBench implements Bench {
                 }
             }
 
-            if (!warmUp(out, load, settings, direct, gateway)) {
+            if (!warmUp(out, platform, load, settings, direct, gateway)) {
                 return 2;
             }
 
@@ -201,21 +203,26 @@ public final class GatewayBench implements Bench {
     /**
      * Warms both paths (and both JVMs' JIT) in alternating slices of about {@value #WARMUP_SLICE_SECONDS} s: at least
      * {@code warmup} seconds per target, then on until neither target's throughput moved by more than
-     * {@value #WARMUP_STABLE} from one slice to the next, at most three times as long. False when requests failed.
+     * {@value #WARMUP_STABLE} from one slice to the next and the platform's JIT compilers used at most
+     * {@value WarmUp#COMPILER_SHARE} of its CPU over the pair of slices (when the OS tells, {@link CompilerCpu}), at
+     * most {@value #WARMUP_MAX_FACTOR} times as long. The gateway keeps compiling for minutes of load on two cores, and
+     * its compilation counted as its cost per request. False when requests failed.
      */
-    private static boolean warmUp(PrintStream out, LoadGenerator load, Settings settings, Target direct,
-                                  Target gateway) {
+    private static boolean warmUp(PrintStream out, BenchPlatform platform, LoadGenerator load, Settings settings,
+            Target direct, Target gateway) {
         int minSlices = Math.max(2, (settings.warmupSeconds() + WARMUP_SLICE_SECONDS - 1) / WARMUP_SLICE_SECONDS);
         Duration slice = Duration.ofMillis(settings.warmupSeconds() * 1000L / minSlices);
-        int maxSlices = 3 * minSlices;
+        int maxSlices = WARMUP_MAX_FACTOR * minSlices;
         out.printf(Locale.ROOT, "Warm-up: at least %d s per target in alternating slices of %.1f s, %d connections,"
-                + " until the throughput is stable...%n", settings.warmupSeconds(), slice.toMillis() / 1000.0,
-                settings.connections());
+                + " until the throughput is stable and the JIT compilers are nearly idle...%n",
+                settings.warmupSeconds(), slice.toMillis() / 1000.0, settings.connections());
         double[] previous = {0, 0};
         for (int i = 1; i <= maxSlices; i++) {
             StringBuilder line = new StringBuilder();
             boolean stable = true;
             List<Target> targets = List.of(direct, gateway);
+            Optional<Duration> compilersBefore = platform.compilerCpuTime();
+            Optional<Duration> platformBefore = platform.platformCpuTime();
             for (int t = 0; t < 2; t++) {
                 LoadResult warm = load.closedLoop(targets.get(t), settings.connections(), slice);
                 if (failed(out, "warm-up", warm)) {
@@ -226,8 +233,11 @@ public final class GatewayBench implements Bench {
                 previous[t] = rate;
                 line.append(String.format(Locale.ROOT, "  %s %,.0f req/s", targets.get(t).name(), rate));
             }
+            Optional<Double> compilers = WarmUp.share(compilersBefore, platform.compilerCpuTime(),
+                    platformBefore, platform.platformCpuTime());
+            compilers.ifPresent(c -> line.append(String.format(Locale.ROOT, "  (JIT %.0f%%)", c * 100)));
             out.println("  slice " + i + ":" + line);
-            if (i >= minSlices && stable) {
+            if (i >= minSlices && stable && compilers.orElse(0.0) <= WarmUp.COMPILER_SHARE) {
                 return true;
             }
         }

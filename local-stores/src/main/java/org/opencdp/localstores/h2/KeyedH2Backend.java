@@ -36,7 +36,9 @@ import org.h2.mvstore.type.ObjectDataType;
  * <li>a whole-document replace without the stock backend's copies and size bookkeeping
  * ({@link ReplacingH2Collection});</li>
  * <li>finds of whole documents by string {@code _id}s answered with the stored bytes ({@link ByIdFind}), and string
- * keys of collection maps compared directly ({@link DocumentKeyType}).</li>
+ * keys of collection maps compared directly ({@link DocumentKeyType});</li>
+ * <li>served by {@link WireServer}, the documents of inserts and replacements stored as the bytes their client sent
+ * ({@link SentDocuments}) instead of encoded again from the decoded maps.</li>
  * </ul>
  */
 public final class KeyedH2Backend extends H2Backend {
