@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.mongodb.MongoClientSettings;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,44 +100,7 @@ class BsonBytesTest {
     void randomDocumentsGiveTheDriversBytes() {
         Random random = new Random(7);
         for (int n = 0; n < 2_000; n++) {
-            assertSameAsDriver(randomDocument(random, 3));
-        }
-    }
-
-    private static Document randomDocument(Random random, int depth) {
-        Document document = new Document();
-        int fields = random.nextInt(8);
-        for (int i = 0; i < fields; i++) {
-            document.append(random.nextBoolean() ? "_id" : "f" + random.nextInt(20), randomValue(random, depth));
-        }
-        return document;
-    }
-
-    private static Object randomValue(Random random, int depth) {
-        switch (random.nextInt(depth > 0 ? 11 : 9)) {
-            case 0: return null;
-            case 1: return random.nextInt();
-            case 2: return random.nextLong();
-            case 3: return random.nextDouble() * 1e6;
-            case 4: return random.nextBoolean();
-            case 5: return new Date(random.nextLong() % 4_000_000_000_000L);
-            case 6: {
-                StringBuilder s = new StringBuilder();
-                for (int i = random.nextInt(12); i > 0; i--) {
-                    s.append((char) (random.nextBoolean() ? 'a' + random.nextInt(26) : random.nextInt(0x3000)));
-                }
-                return s.toString();
-            }
-            case 7: return new ObjectId(new Date(random.nextInt(Integer.MAX_VALUE) * 1000L), random.nextInt(1 << 23));
-            case 8: return Decimal128.parse(Long.toString(random.nextLong()));
-            case 9: return randomDocument(random, depth - 1);
-            default: {
-                List<Object> list = new ArrayList<>();
-                for (int i = random.nextInt(4); i > 0; i--) {
-                    list.add(randomValue(random, depth - 1));
-                }
-                return list;
-            }
+            assertSameAsDriver(RandomDocuments.document(random, 3));
         }
     }
 }

@@ -129,7 +129,8 @@ class SentDocumentsTest {
 
         // a compare-and-set that lost: nothing changes, the upsert fails on the taken _id
         assertThrows(com.mongodb.MongoWriteException.class, () -> people.replaceOne(Filters.and(
-                Filters.eq("_id", "r1"), Filters.eq("version", 1)), person("r1", 3), new ReplaceOptions().upsert(true)));
+                Filters.eq("_id", "r1"), Filters.eq("version", 1)), person("r1", 3),
+                new ReplaceOptions().upsert(true)));
         assertEquals(second, people.find(Filters.eq("_id", "r1")).first());
 
         // an upsert of an absent _id inserts the replacement as sent
