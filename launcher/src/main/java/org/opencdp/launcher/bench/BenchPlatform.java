@@ -211,6 +211,19 @@ public final class BenchPlatform implements AutoCloseable {
         return processes.isEmpty() ? Optional.empty() : CompilerCpu.of(processes);
     }
 
+    /** The platform's CPU time and its compilers' so far, to tell the compilers' share up to a later reading. */
+    CpuReading cpuReading() {
+        return new CpuReading(compilerCpuTime(), platformCpuTime());
+    }
+
+    /** A reading of {@link #cpuReading()}. */
+    record CpuReading(Optional<Duration> compilers, Optional<Duration> platform) {
+        /** The compilers' part of the platform's CPU time from this reading to the later one, when known. */
+        Optional<Double> compilerShareUntil(CpuReading later) {
+            return WarmUp.share(compilers, later.compilers, platform, later.platform);
+        }
+    }
+
     /** The pids of the services and the store; empty unless all of them are known. */
     private Set<Long> platformProcesses() {
         if (storePid == null || pids.isEmpty()) {

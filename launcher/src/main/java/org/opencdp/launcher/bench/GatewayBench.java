@@ -221,8 +221,7 @@ public final class GatewayBench implements Bench {
             StringBuilder line = new StringBuilder();
             boolean stable = true;
             List<Target> targets = List.of(direct, gateway);
-            Optional<Duration> compilersBefore = platform.compilerCpuTime();
-            Optional<Duration> platformBefore = platform.platformCpuTime();
+            BenchPlatform.CpuReading before = platform.cpuReading();
             for (int t = 0; t < 2; t++) {
                 LoadResult warm = load.closedLoop(targets.get(t), settings.connections(), slice);
                 if (failed(out, "warm-up", warm)) {
@@ -233,8 +232,7 @@ public final class GatewayBench implements Bench {
                 previous[t] = rate;
                 line.append(String.format(Locale.ROOT, "  %s %,.0f req/s", targets.get(t).name(), rate));
             }
-            Optional<Double> compilers = WarmUp.share(compilersBefore, platform.compilerCpuTime(),
-                    platformBefore, platform.platformCpuTime());
+            Optional<Double> compilers = before.compilerShareUntil(platform.cpuReading());
             compilers.ifPresent(c -> line.append(String.format(Locale.ROOT, "  (JIT %.0f%%)", c * 100)));
             out.println("  slice " + i + ":" + line);
             if (i >= minSlices && stable && compilers.orElse(0.0) <= WarmUp.COMPILER_SHARE) {

@@ -132,16 +132,14 @@ public final class IngestBench implements Bench {
             }
             out.printf(Locale.ROOT, "Mixed: %,d events (identify/track/page/alias) through the gateway...%n",
                     mixed.size() * (long) IngestWorkload.BATCH);
-            Optional<Duration> compilersBefore = platform.compilerCpuTime();
-            Optional<Duration> platformBefore = platform.platformCpuTime();
+            BenchPlatform.CpuReading beforeMixed = platform.cpuReading();
             Rate gateway = sendOrReport(out, http, batchUri, auth, mixed, senders);
             if (gateway == null) {
                 return 2;
             }
             out.printf(Locale.ROOT, "  %,.0f events/s%n", gateway.perSecond());
-            WarmUp.share(compilersBefore, platform.compilerCpuTime(), platformBefore, platform.platformCpuTime())
-                    .ifPresent(c -> out.printf(Locale.ROOT, "  (JIT compilers: %.0f%% of the platform's CPU)%n",
-                            c * 100));
+            beforeMixed.compilerShareUntil(platform.cpuReading()).ifPresent(c -> out.printf(Locale.ROOT,
+                    "  (JIT compilers: %.0f%% of the platform's CPU)%n", c * 100));
 
             out.println("Direct: the minimal bulk writes of the same events on the same store (database bench_direct)...");
             Map<String, Rate> direct = direct(platform.mongoConnectionString().orElseThrow(),

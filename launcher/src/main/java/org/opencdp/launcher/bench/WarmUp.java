@@ -39,12 +39,10 @@ final class WarmUp {
         StringBuilder shown = new StringBuilder();
         for (int i = 1; i <= MAX_SLICES; i++) {
             Optional<Duration> before = platform.cpuTime(service);
-            Optional<Duration> platformBefore = platform.platformCpuTime();
-            Optional<Duration> compilersBefore = platform.compilerCpuTime();
+            BenchPlatform.CpuReading platformBefore = platform.cpuReading();
             Optional<Sent> sent = slice.send();
             Optional<Duration> after = platform.cpuTime(service);
-            Optional<Double> compilerShare = share(compilersBefore, platform.compilerCpuTime(), platformBefore,
-                    platform.platformCpuTime());
+            Optional<Double> compilerShare = platformBefore.compilerShareUntil(platform.cpuReading());
             if (sent.isEmpty()) {
                 return false;
             }

@@ -1,9 +1,7 @@
 package org.opencdp.localstores.h2;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.MongoWireMessageEncoder;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelPipeline;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +28,13 @@ final class ByIdFind {
 
     /**
      * The answer to a command of which {@link #ids} found the ids, or null when it is not answered this way after all.
-     * {@code $db} marks a command sent as OP_MSG, whose reply {@link StoredBytesEncoder} writes.
+     * {@code $db} marks a command sent as OP_MSG, whose reply the connection's {@link StoredBytesEncoder} writes (a
+     * connection of {@link WireServer}; any other takes the stock path).
      */
     static Document answer(Channel channel, Document command, Collection<String> ids, ReplacingH2Collection collection,
             String namespace) {
-        if (!command.containsKey("$db") || !installEncoder(channel)) {
+        if (!command.containsKey("$db") || channel == null
+                || channel.pipeline().get(StoredBytesEncoder.class) == null) {
             return null;
         }
         int limit = Math.abs(number(command, "limit"));
@@ -72,23 +72,6 @@ final class ByIdFind {
             return null;
         }
         return ReplacingH2Collection.stringIdsNamed(filter, ID);
-    }
-
-    /** Puts {@link StoredBytesEncoder} in place of the stock encoder of the connection; false if it cannot. */
-    private static boolean installEncoder(Channel channel) {
-        if (channel == null) {
-            return false;
-        }
-        ChannelPipeline pipeline = channel.pipeline();
-        if (pipeline.get(StoredBytesEncoder.class) != null) {
-            return true;
-        }
-        MongoWireMessageEncoder stock = pipeline.get(MongoWireMessageEncoder.class);
-        if (stock == null) {
-            return false;
-        }
-        pipeline.replace(stock, "storedBytesEncoder", new StoredBytesEncoder());
-        return true;
     }
 
     private static boolean isEmpty(Object value) {

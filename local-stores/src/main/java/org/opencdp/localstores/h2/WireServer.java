@@ -3,7 +3,6 @@ package org.opencdp.localstores.h2;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.wire.MongoDatabaseHandler;
 import de.bwaldvogel.mongo.wire.MongoExceptionHandler;
-import de.bwaldvogel.mongo.wire.MongoWireMessageEncoder;
 import de.bwaldvogel.mongo.wire.MongoWireReplyEncoder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -21,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The MongoDB wire-protocol server: mongo-java-server's own handlers on a Netty server, as its {@code MongoServer}
- * sets them up, with one difference: messages are decoded by {@link SentBytesDecoder}, so that the documents of
- * inserts and replacements are stored as the client sent them. ({@code MongoServer} builds its channel pipeline
+ * sets them up, with two differences: messages are decoded by {@link SentBytesDecoder}, so that the documents of
+ * inserts and replacements are stored as the client sent them, and replies are encoded by {@link StoredBytesEncoder},
+ * which writes the answers of {@link ByIdFind} as the stored bytes. ({@code MongoServer} builds its channel pipeline
  * internally, with no way to change a handler before a connection's first message.)
  */
 public final class WireServer implements AutoCloseable {
@@ -40,7 +40,7 @@ public final class WireServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
-                            channel.pipeline().addLast(new MongoWireReplyEncoder(), new MongoWireMessageEncoder(),
+                            channel.pipeline().addLast(new MongoWireReplyEncoder(), new StoredBytesEncoder(),
                                     new SentBytesDecoder(), new MongoDatabaseHandler(backend, clients),
                                     new MongoExceptionHandler());
                         }

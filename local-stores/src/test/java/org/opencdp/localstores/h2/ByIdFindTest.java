@@ -13,7 +13,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import de.bwaldvogel.mongo.MongoServer;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -29,15 +28,15 @@ import org.junit.jupiter.api.Test;
  * connection that goes on serving every other command.
  */
 class ByIdFindTest {
-    private static MongoServer server;
+    private static WireServer server;
     private static MongoClient client;
     private static MongoCollection<Document> people;
 
     @BeforeAll
     static void start() {
-        server = new MongoServer(KeyedH2Backend.inMemory());
-        String uri = "mongodb://" + server.bind().getHostString() + ":" + server.getLocalAddress().getPort();
-        // one connection: every command below shares the connection whose encoder was replaced
+        server = WireServer.start(KeyedH2Backend.inMemory(), "127.0.0.1", 0);
+        String uri = "mongodb://127.0.0.1:" + server.address().getPort();
+        // one connection: every command below shares the connection of the stored-bytes answers
         client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
                 .applyToConnectionPoolSettings(pool -> pool.maxSize(1)).build());
         people = client.getDatabase("test").getCollection("people");
@@ -51,7 +50,7 @@ class ByIdFindTest {
     @AfterAll
     static void stop() {
         client.close();
-        server.shutdownNow();
+        server.close();
     }
 
     private static Document person(int i) {
