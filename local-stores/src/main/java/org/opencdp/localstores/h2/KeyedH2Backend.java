@@ -17,7 +17,6 @@ import java.util.Collection;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * mongo-java-server's H2 file backend, with changes that make it several times faster:
@@ -36,7 +35,8 @@ import org.h2.mvstore.type.ObjectDataType;
  * <li>a whole-document replace without the stock backend's copies and size bookkeeping
  * ({@link ReplacingH2Collection});</li>
  * <li>finds of whole documents by string {@code _id}s answered with the stored bytes ({@link ByIdFind}), and string
- * keys of collection maps compared directly ({@link DocumentKeyType});</li>
+ * keys of collection maps compared directly ({@link DocumentKeyType}), and written to pages in one copy
+ * ({@link StringWritingType});</li>
  * <li>served by {@link WireServer}, the documents of inserts and replacements stored as the bytes their client sent
  * ({@link SentDocuments}) instead of encoded again from the decoded maps.</li>
  * </ul>
@@ -114,7 +114,7 @@ public final class KeyedH2Backend extends H2Backend {
             String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
             MVMap<SerializedKey, Object> map = getMvStore().openMap(mapName,
                     new MVMap.Builder<SerializedKey, Object>().keyType(new SerializedKeyType())
-                            .valueType(new ObjectDataType()));
+                            .valueType(new StringWritingType()));
             return new KeyedUniqueIndex(map, indexName, keys, sparse);
         }
 

@@ -5,13 +5,11 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Utils;
-import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,18 +28,14 @@ import java.util.regex.Pattern;
  * Positions of the H2 backend are the documents' {@code _id} values.
  */
 final class RangeIndex extends Index<Object> {
-    private static final Comparator<Object> VALUES = ValueComparator.asc();
-    private static final Object LOW = new Object();
-    private static final Object HIGH = new Object();
+    private static final Object LOW = IndexEntry.LOW;
+    private static final Object HIGH = IndexEntry.HIGH;
     private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
     /** A field missing from the document (or from a sub-document on its path). */
     private static final Object ABSENT = new Object();
     /** A path through something else than sub-documents (an array, a value). */
     private static final Object NOT_PLAIN = new Object();
-    private final NavigableSet<Entry> entries = new ConcurrentSkipListSet<>(RangeIndex::compare);
-
-    /** One key of one document; {@code values} may hold the {@link #LOW}/{@link #HIGH} bounds in a search. */
-    private record Entry(Object[] values, Object position) {}
+    private final NavigableSet<IndexEntry> entries = new ConcurrentSkipListSet<>(IndexEntry.ORDER);
 
     /** For a one-key, non-sparse index on {@code array.field} (such as {@code aud.id}): its two parts, else null. */
     private final String arrayPath;
@@ -81,7 +75,7 @@ final class RangeIndex extends Index<Object> {
     }
 
     private void insert(Object[] key, Object position) {
-        entries.add(new Entry(shared(key), position));
+        entries.add(new IndexEntry(shared(key), position));
     }
 
     /**
@@ -89,7 +83,8 @@ final class RangeIndex extends Index<Object> {
      * once nothing refers to them). The events of one visitor, workspace or batch repeat the same values, and each
      * document's own decoded copy would otherwise stay on the heap as long as its entry: half of a million events'
      * index memory. (Sharing the instances of the key's neighbour in the index instead cost a second search of the
-     * index per insert, a twentieth of the store's time under ingestion.)
+     * index per insert, a twentieth of the store's time under ingestion.) Keys searched for removal are shared too,
+     * so that {@link IndexEntry} can compare their first values by identity.
      */
     private static Object[] shared(Object[] key) {
         for (int i = 0; i < key.length; i++) {
@@ -104,7 +99,7 @@ final class RangeIndex extends Index<Object> {
     public Object remove(Document document) {
         Object position = positionOf(document);
         for (Object[] key : keysOf(document)) {
-            entries.remove(new Entry(key, position));
+            entries.remove(new IndexEntry(shared(key), position));
         }
         return position;
     }
@@ -124,7 +119,7 @@ final class RangeIndex extends Index<Object> {
         }
         Object oldPosition = positionOf(oldDocument);
         for (Object[] key : before) {
-            entries.remove(new Entry(key, oldPosition));
+            entries.remove(new IndexEntry(shared(key), oldPosition));
         }
         for (Object[] key : after) {
             insert(key, position);
@@ -139,14 +134,14 @@ final class RangeIndex extends Index<Object> {
     @Override
     public Iterable<Object> getPositions(Document query) {
         List<Object[]> bounds = bounds(query);
-        NavigableSet<Entry> range = entries.subSet(new Entry(bounds.get(0), LOW), true, new Entry(bounds.get(1), HIGH),
-                true);
-        return () -> range.stream().map(Entry::position).distinct().iterator();
+        NavigableSet<IndexEntry> range = entries.subSet(new IndexEntry(bounds.get(0), LOW), true,
+                new IndexEntry(bounds.get(1), HIGH), true);
+        return () -> range.stream().map(e -> e.position).distinct().iterator();
     }
 
     /** The keys held, in index order (for tests). */
     java.util.stream.Stream<Object[]> storedKeys() {
-        return entries.stream().map(Entry::values);
+        return entries.stream().map(e -> e.values);
     }
 
     @Override
@@ -254,7 +249,7 @@ final class RangeIndex extends Index<Object> {
             Object[] x = a.get(i);
             Object[] y = b.get(i);
             for (int j = 0; j < x.length; j++) {
-                if (compareValue(x[j], y[j]) != 0) {
+                if (IndexEntry.compareValue(x[j], y[j]) != 0) {
                     return false;
                 }
             }
@@ -336,35 +331,5 @@ final class RangeIndex extends Index<Object> {
             }
         }
         return true;
-    }
-
-    private static int compare(Entry a, Entry b) {
-        for (int i = 0; i < a.values.length; i++) {
-            int c = compareValue(a.values[i], b.values[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return compareValue(a.position, b.position);
-    }
-
-    private static int compareValue(Object a, Object b) {
-        if (a == b) {
-            return 0;
-        }
-        if (a == LOW || b == HIGH) {
-            return -1;
-        }
-        if (a == HIGH || b == LOW) {
-            return 1;
-        }
-        // the common key types directly (the same order as MongoDB's within a type); mixed types by type order
-        if (a instanceof String x && b instanceof String y) {
-            return x.compareTo(y);
-        }
-        if (a instanceof Instant x && b instanceof Instant y) {
-            return x.compareTo(y);
-        }
-        return VALUES.compare(a, b);
     }
 }

@@ -1,0 +1,80 @@
+package org.opencdp.localstores.h2;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Test;
+
+class StringWritingTypeTest {
+
+    @Test
+    void writesTheBytesOfH2sObjectDataTypeAndReadsThemBack() {
+        List<Object> values = new ArrayList<>(List.of("", "a", "p0123456789abcd", "p0123456789abcde",
+                "ws|email|ann@example.com", "x".repeat(127), "y".repeat(128), "z".repeat(20_000), "\u0000",
+                "\u007f", "\u0080", "é", "a€b", "emoji 😀", 1, 2L, -3, 1.5, true,
+                UUID.fromString("00000000-0000-0000-0000-000000000001"), new byte[] {1, 2}));
+        Random random = new Random(5);
+        for (int i = 0; i < 2_000; i++) {
+            values.add(randomString(random));
+        }
+        ObjectDataType stock = new ObjectDataType();
+        StringWritingType fast = new StringWritingType();
+        for (Object value : values) {
+            byte[] expected = written(stock, value);
+            assertArrayEquals(expected, written(fast, value), String.valueOf(value));
+            Object read = fast.read(ByteBuffer.wrap(expected));
+            if (value instanceof byte[] bytes) {
+                assertArrayEquals(bytes, (byte[]) read);
+            } else {
+                assertEquals(value, read);
+            }
+        }
+        Object[] page = values.toArray();
+        WriteBuffer stockPage = new WriteBuffer();
+        stock.write(stockPage, page, page.length);
+        WriteBuffer fastPage = new WriteBuffer();
+        fast.write(fastPage, page, page.length);
+        assertArrayEquals(bytes(stockPage), bytes(fastPage), "all the values as one page");
+    }
+
+    @Test
+    void writesAPageOfKeysAsTheStockTypeDoes() {
+        Object[] keys = {"p1", "ws|email|b@example.com", "é", 7, "q".repeat(40)};
+        WriteBuffer stock = new WriteBuffer();
+        new ObjectDataType().write(stock, keys, keys.length);
+        WriteBuffer fast = new WriteBuffer();
+        new DocumentKeyType().write(fast, keys, keys.length);
+        assertArrayEquals(bytes(stock), bytes(fast));
+    }
+
+    private static String randomString(Random random) {
+        int length = random.nextInt(random.nextBoolean() ? 20 : 300);
+        StringBuilder s = new StringBuilder(length);
+        boolean ascii = random.nextInt(4) > 0;
+        for (int i = 0; i < length; i++) {
+            s.append(ascii ? (char) random.nextInt(0x80) : (char) random.nextInt(0xD800));
+        }
+        return s.toString();
+    }
+
+    private static byte[] written(ObjectDataType type, Object value) {
+        WriteBuffer buffer = new WriteBuffer();
+        type.write(buffer, value);
+        return bytes(buffer);
+    }
+
+    private static byte[] bytes(WriteBuffer buffer) {
+        ByteBuffer b = buffer.getBuffer();
+        byte[] out = new byte[b.position()];
+        b.flip();
+        b.get(out);
+        return out;
+    }
+}
