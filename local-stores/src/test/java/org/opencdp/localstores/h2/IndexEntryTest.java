@@ -59,7 +59,8 @@ class IndexEntryTest {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < length; i++) {
             int kind = random.nextInt(10);
-            s.append(kind == 0 ? (char) random.nextInt(0x300) : kind == 1 ? '\u0000' : (char) ('a' + random.nextInt(3)));
+            char c = kind == 0 ? (char) random.nextInt(0x300) : kind == 1 ? '\u0000' : (char) ('a' + random.nextInt(3));
+            s.append(c);
         }
         return s.toString();
     }

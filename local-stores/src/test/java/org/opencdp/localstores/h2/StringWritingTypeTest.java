@@ -18,7 +18,8 @@ class StringWritingTypeTest {
     void writesTheBytesOfH2sObjectDataTypeAndReadsThemBack() {
         List<Object> values = new ArrayList<>(List.of("", "a", "p0123456789abcd", "p0123456789abcde",
                 "ws|email|ann@example.com", "x".repeat(127), "y".repeat(128), "z".repeat(20_000), "\u0000",
-                "\u007f", "\u0080", "é", "a€b", "emoji 😀", "?", "a?b", "\uD800", "a\uDC00b", "x\uD83D", 1, 2L, -3, 1.5, true,
+                "\u007f", "\u0080", "é", "a€b", "emoji 😀", "?", "a?b", "\uD800", "a\uDC00b", "x\uD83D", 1, 2L, -3,
+                1.5, true,
                 UUID.fromString("00000000-0000-0000-0000-000000000001"), new byte[] {1, 2}));
         Random random = new Random(5);
         for (int i = 0; i < 2_000; i++) {
