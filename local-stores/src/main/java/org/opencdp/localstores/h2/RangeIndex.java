@@ -141,7 +141,7 @@ final class RangeIndex extends Index<Object> {
 
     /** The keys held, in index order (for tests). */
     java.util.stream.Stream<Object[]> storedKeys() {
-        return entries.stream().map(e -> e.values);
+        return entries.stream().map(IndexEntry::values);
     }
 
     @Override

@@ -36,17 +36,19 @@ class IndexEntryTest {
         for (IndexEntry a : entries) {
             for (int k = 0; k < 40; k++) {
                 IndexEntry b = entries.get(random.nextInt(entries.size()));
-                if (a.values.length == b.values.length) {
+                if (a.values().length == b.values().length) {
                     assertEquals(Integer.signum(byValues(a, b)), Integer.signum(IndexEntry.compare(a, b)),
-                            List.of(a.values) + " " + a.position + " vs " + List.of(b.values) + " " + b.position);
+                            List.of(a.values()) + " " + a.position + " vs " + List.of(b.values()) + " " + b.position);
                 }
             }
         }
     }
 
     private static int byValues(IndexEntry a, IndexEntry b) {
-        for (int i = 0; i < a.values.length; i++) {
-            int c = IndexEntry.compareValue(a.values[i], b.values[i]);
+        Object[] x = a.values();
+        Object[] y = b.values();
+        for (int i = 0; i < x.length; i++) {
+            int c = IndexEntry.compareValue(x[i], y[i]);
             if (c != 0) {
                 return c;
             }
