@@ -2,6 +2,7 @@ package org.opencdp.localstores.h2;
 
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 
 /**
@@ -38,7 +39,6 @@ final class IndexEntry {
     private final Object[] more;
     final Object position;
     private final byte width;
-    private final boolean firstHinted;
     private final byte kind;
     private final long hint;
 
@@ -46,10 +46,9 @@ final class IndexEntry {
         this.width = (byte) values.length;
         this.v0 = values.length > 0 ? values[0] : null;
         this.v1 = values.length > 1 ? values[1] : null;
-        this.more = values.length > 2 ? java.util.Arrays.copyOfRange(values, 2, values.length) : null;
+        this.more = values.length > 2 ? Arrays.copyOfRange(values, 2, values.length) : null;
         this.position = position;
-        this.firstHinted = values.length == 1;
-        Object hinted = firstHinted ? v0 : v1;
+        Object hinted = width == 1 ? v0 : v1;
         if (hinted instanceof String s && hasStringHint(s)) {
             this.kind = STRING;
             this.hint = stringHint(s);
@@ -76,7 +75,7 @@ final class IndexEntry {
     }
 
     static int compare(IndexEntry a, IndexEntry b) {
-        if (a.kind != NONE && a.kind == b.kind && a.hint != b.hint && (a.firstHinted || a.v0 == b.v0)) {
+        if (a.kind != NONE && a.kind == b.kind && a.hint != b.hint && (a.width == 1 || a.v0 == b.v0)) {
             return a.kind == STRING ? Long.compareUnsigned(a.hint, b.hint) : Long.compare(a.hint, b.hint);
         }
         for (int i = 0; i < a.width; i++) {
