@@ -14,7 +14,9 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -38,7 +40,8 @@ import org.h2.mvstore.MVStore;
  * keys of collection maps compared directly ({@link DocumentKeyType}), and written to pages in one copy
  * ({@link StringWritingType});</li>
  * <li>served by {@link WireServer}, the documents of inserts and replacements stored as the bytes their client sent
- * ({@link SentDocuments}) instead of encoded again from the decoded maps.</li>
+ * ({@link SentDocuments}) instead of encoded again from the decoded maps;</li>
+ * <li>the buffers of large saves kept for the next saves ({@link ChunkBufferReusingStore}).</li>
  * </ul>
  */
 public final class KeyedH2Backend extends H2Backend {
@@ -69,9 +72,12 @@ public final class KeyedH2Backend extends H2Backend {
 
     /** Opens (or creates) the store file with a page cache of {@code cacheMb} megabytes. */
     public static KeyedH2Backend open(Path file, int cacheMb) {
-        MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString())
-                .cacheSize(cacheMb).autoCommitBufferSize(AUTO_COMMIT_KB).pageSplitSize(PAGE_SPLIT_BYTES)
-                .autoCompactFillRate(COMPACT_FILL_PERCENT).open();
+        // the settings H2's file store reads (MVStore.Builder's names); the store then closes the file store
+        ChunkBufferReusingStore fileStore = new ChunkBufferReusingStore(new HashMap<>(Map.of("cacheSize", cacheMb,
+                "pageSplitSize", PAGE_SPLIT_BYTES, "autoCompactFillRate", COMPACT_FILL_PERCENT)));
+        fileStore.open(file.toAbsolutePath().toString(), false, null);
+        MVStore store = new MVStore.Builder().adoptFileStore(fileStore).autoCommitBufferSize(AUTO_COMMIT_KB)
+                .pageSplitSize(PAGE_SPLIT_BYTES).open();
         store.setAutoCommitDelay(AUTO_COMMIT_MS);
         return new KeyedH2Backend(store);
     }
