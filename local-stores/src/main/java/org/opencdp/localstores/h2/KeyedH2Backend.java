@@ -41,6 +41,8 @@ import org.h2.mvstore.MVStore;
  * ({@link StringWritingType});</li>
  * <li>served by {@link WireServer}, the documents of inserts and replacements stored as the bytes their client sent
  * ({@link SentDocuments}) instead of encoded again from the decoded maps;</li>
+ * <li>commands (OP_MSG messages) decoded from one copy of their bytes, with the field names' strings reused
+ * ({@link OpMessages});</li>
  * <li>the buffers of large saves kept for the next saves ({@link ChunkBufferReusingStore}).</li>
  * </ul>
  */

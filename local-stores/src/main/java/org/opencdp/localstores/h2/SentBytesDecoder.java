@@ -7,15 +7,16 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 
 /**
- * mongo-java-server's message decoder, which also keeps the bytes of the documents that a write message carries
- * ({@link SentDocuments}).
+ * mongo-java-server's message decoder, with OP_MSG messages decoded by {@link OpMessages}, and which also keeps the
+ * bytes of the documents that a write message carries ({@link SentDocuments}).
  */
 final class SentBytesDecoder extends MongoWireProtocolHandler {
     @Override
     protected ClientRequest decode(ChannelHandlerContext ctx, ByteBuf buf) throws Exception {
         SentDocuments.forget();
         int start = buf.readerIndex();
-        ClientRequest request = super.decode(ctx, buf);
+        ClientRequest request = OpMessages.startsWithWholeMessage(buf) ? OpMessages.decode(ctx.channel(), buf)
+                : super.decode(ctx, buf);
         if (request instanceof MongoMessage message) {
             SentDocuments.remember(message.getDocument(), buf, start, buf.readerIndex());
         }
