@@ -56,6 +56,7 @@ final class BsonArrayDecoder {
         return at;
     }
 
+    /** Moves on by {@code count} bytes (a method, not {@code at += readInt()}, which adds to the old position). */
     void skip(int count) {
         at += count;
     }
@@ -127,7 +128,8 @@ final class BsonArrayDecoder {
                 + total);
     }
 
-    private Object value(byte type) {
+    /** One value of the type, as {@code BsonDecoder.decodeValue}. */
+    Object value(byte type) {
         return switch (type) {
             case 0x01 -> Double.valueOf(Double.longBitsToDouble(readLong()));
             case 0x02 -> string();
@@ -149,6 +151,31 @@ final class BsonArrayDecoder {
             case -1 -> MinKey.getInstance();
             default -> throw new IllegalArgumentException("unknown type: 0x" + Integer.toHexString(type));
         };
+    }
+
+    /** Skips one value of the type (BSON 1.1) without decoding it; false for a type it does not know. */
+    boolean skipValue(byte type) {
+        switch (type) {
+            case 6, 10, -1, 127 -> { } // undefined, null, min key, max key
+            case 8 -> at += 1; // boolean
+            case 16 -> at += 4; // int32
+            case 1, 9, 17, 18 -> at += 8; // double, date, timestamp, int64
+            case 7 -> at += 12; // ObjectId
+            case 19 -> at += 16; // decimal128
+            case 2, 13, 14 -> skip(readInt()); // string, code, symbol: length with the final 0
+            case 3, 4, 15 -> skip(readInt() - 4); // document, array, code with scope: whole length
+            case 5 -> skip(readInt() + 1); // binary: length, subtype, bytes
+            case 11 -> { // regular expression: pattern and options
+                skipCString();
+                skipCString();
+            }
+            case 12 -> skip(readInt() + 12); // DBPointer: string, ObjectId
+            default -> {
+                return false;
+            }
+        }
+        check(0);
+        return true;
     }
 
     private String string() {

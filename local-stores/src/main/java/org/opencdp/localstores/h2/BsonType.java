@@ -1,7 +1,6 @@
 package org.opencdp.localstores.h2;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -50,7 +49,7 @@ final class BsonType extends BasicDataType<byte[]> {
     }
 
     static Document decode(byte[] bson) {
-        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+        return BsonArrayDecoder.forThisThread().reset(bson, 0, bson.length).document();
     }
 
     /**
@@ -58,46 +57,21 @@ final class BsonType extends BasicDataType<byte[]> {
      * encoded length without being decoded. Null when the bytes hold a type this cannot skip (decode them whole).
      */
     static Document decodeFields(byte[] bson, Set<String> names) {
-        ByteBuf buf = Unpooled.wrappedBuffer(bson);
-        buf.skipBytes(4);
+        BsonArrayDecoder in = BsonArrayDecoder.forThisThread().reset(bson, 4, bson.length);
         Document out = new Document();
-        while (buf.isReadable()) {
-            byte type = buf.readByte();
+        while (in.position() < bson.length) {
+            byte type = in.readByte();
             if (type == 0) {
                 return out;
             }
-            String name = BsonDecoder.decodeCString(buf);
+            String name = in.cString(true);
             if (names.contains(name)) {
-                out.put(name, BsonDecoder.decodeValue(type, buf));
-            } else if (!skipValue(type, buf)) {
+                out.put(name, in.value(type));
+            } else if (!in.skipValue(type)) {
                 return null;
             }
         }
         return out;
-    }
-
-    /** Skips one encoded value of the type (BSON 1.1); false for a type it does not know. */
-    static boolean skipValue(byte type, ByteBuf buf) {
-        switch (type) {
-            case 6, 10, -1, 127 -> { } // undefined, null, min key, max key
-            case 8 -> buf.skipBytes(1); // boolean
-            case 16 -> buf.skipBytes(4); // int32
-            case 1, 9, 17, 18 -> buf.skipBytes(8); // double, date, timestamp, int64
-            case 7 -> buf.skipBytes(12); // ObjectId
-            case 19 -> buf.skipBytes(16); // decimal128
-            case 2, 13, 14 -> buf.skipBytes(buf.readIntLE()); // string, code, symbol: length with the final 0
-            case 3, 4, 15 -> buf.skipBytes(buf.readIntLE() - 4); // document, array, code with scope: whole length
-            case 5 -> buf.skipBytes(buf.readIntLE() + 1); // binary: length, subtype, bytes
-            case 11 -> { // regular expression: pattern and options
-                BsonDecoder.decodeCString(buf);
-                BsonDecoder.decodeCString(buf);
-            }
-            case 12 -> buf.skipBytes(buf.readIntLE() + 12); // DBPointer: string, ObjectId
-            default -> {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

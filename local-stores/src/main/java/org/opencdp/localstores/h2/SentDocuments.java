@@ -1,7 +1,6 @@
 package org.opencdp.localstores.h2;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -97,7 +96,7 @@ final class SentDocuments {
                 return;
             }
             int length = frame.getIntLE(at);
-            Sent sent = updates ? replacementOf(document, frame.slice(at, length)) : sent(document, frame, at, length);
+            Sent sent = updates ? replacementOf(document, frame, at, length) : sent(document, frame, at, length);
             if (sent != null) {
                 found.add(sent);
             }
@@ -112,23 +111,24 @@ final class SentDocuments {
     }
 
     /** The replacement ({@code u}, a document) of an update statement, with its bytes; null for anything else. */
-    private static Sent replacementOf(Document statement, ByteBuf bytes) {
+    private static Sent replacementOf(Document statement, ByteBuf frame, int at, int length) {
         if (!(statement.get("u") instanceof Document replacement) || replacement.isEmpty()
                 || replacement.keySet().iterator().next().startsWith("$")) {
             return null; // an update by operators: its document is not stored
         }
-        bytes.skipBytes(4);
-        while (bytes.isReadable()) {
-            byte type = bytes.readByte();
+        byte[] bytes = new byte[length];
+        frame.getBytes(at, bytes);
+        BsonArrayDecoder in = BsonArrayDecoder.forThisThread().reset(bytes, 4, length);
+        while (in.position() < length) {
+            byte type = in.readByte();
             if (type == 0) {
                 return null;
             }
-            String name = BsonDecoder.decodeCString(bytes);
+            String name = in.cString(true);
             if (name.equals("u")) {
-                int at = bytes.readerIndex();
-                return type == 3 ? sent(replacement, bytes, at, bytes.getIntLE(at)) : null;
+                return type == 3 ? sent(replacement, frame, at + in.position(), in.readInt()) : null;
             }
-            if (!BsonType.skipValue(type, bytes)) {
+            if (!in.skipValue(type)) {
                 return null;
             }
         }

@@ -58,6 +58,29 @@ class OpMessagesTest {
     }
 
     @Test
+    void someFieldsOfStoredDocumentsDecodeAsTheWholeDocumentDoes() {
+        for (int i = 0; i < 1_000; i++) {
+            byte[] bson = bytes(randomDocument(0));
+            de.bwaldvogel.mongo.bson.Document whole = (de.bwaldvogel.mongo.bson.Document) stock(bson);
+            java.util.Set<String> names = new java.util.HashSet<>();
+            whole.keySet().forEach(name -> {
+                if (random.nextBoolean()) {
+                    names.add(name);
+                }
+            });
+            names.add("absent");
+            de.bwaldvogel.mongo.bson.Document expected = new de.bwaldvogel.mongo.bson.Document();
+            whole.forEach((name, value) -> {
+                if (names.contains(name)) {
+                    expected.put(name, value);
+                }
+            });
+            assertSame(expected, BsonType.decodeFields(bson, names));
+            assertSame(whole, BsonType.decode(bson));
+        }
+    }
+
+    @Test
     void fieldNamesAreRightWhenMoreNamesThanTheTableHoldsComeBy() {
         for (int i = 0; i < 20; i++) {
             BsonDocument document = new BsonDocument();
