@@ -11,10 +11,10 @@ import org.h2.mvstore.WriteBuffer;
  * H2's file store, but the large buffers into which a save serialises its chunk are kept for the next saves.
  *
  * <p>H2 keeps a chunk's buffer only up to 4 MB, and its {@link WriteBuffer#clear()} drops anything larger. The store
- * saves chunks of about 40 MB ({@link KeyedH2Backend#AUTO_COMMIT_KB}), so every save started again from a 1 MB buffer and
- * grew it by half about ten times, allocating and copying some 150 MB per chunk: under the ingest bench the thread that
- * serialises chunks allocated nearly half of all the store's memory, and the young collections that this caused copied
- * the buffer in flight too.
+ * saves chunks of about 40 MB ({@link KeyedH2Backend#AUTO_COMMIT_KB}), so every save started again from a 1 MB
+ * buffer and grew it by half about ten times, allocating and copying some 150 MB per chunk: under the ingest bench
+ * the thread that serialises chunks allocated nearly half of all the store's memory, and the young collections that
+ * this caused copied the buffer in flight too.
  */
 final class ChunkBufferReusingStore extends SingleFileStore {
     /** H2 keeps buffers up to this size itself ({@code WriteBuffer}'s reuse limit). */
