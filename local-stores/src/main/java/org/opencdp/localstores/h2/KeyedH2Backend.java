@@ -78,8 +78,7 @@ public final class KeyedH2Backend extends H2Backend {
         ChunkBufferReusingStore fileStore = new ChunkBufferReusingStore(new HashMap<>(Map.of("cacheSize", cacheMb,
                 "pageSplitSize", PAGE_SPLIT_BYTES, "autoCompactFillRate", COMPACT_FILL_PERCENT)));
         fileStore.open(file.toAbsolutePath().toString(), false, null);
-        MVStore store = new MVStore.Builder().adoptFileStore(fileStore).autoCommitBufferSize(AUTO_COMMIT_KB)
-                .pageSplitSize(PAGE_SPLIT_BYTES).open();
+        MVStore store = new MVStore.Builder().adoptFileStore(fileStore).autoCommitBufferSize(AUTO_COMMIT_KB).open();
         store.setAutoCommitDelay(AUTO_COMMIT_MS);
         return new KeyedH2Backend(store);
     }

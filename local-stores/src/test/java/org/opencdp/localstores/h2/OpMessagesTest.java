@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.bwaldvogel.mongo.bson.BinData;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.MongoWireProtocolHandler;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
@@ -17,26 +19,40 @@ import io.netty.handler.codec.DecoderException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.bson.BsonArray;
 import org.bson.BsonBinary;
 import org.bson.BsonBinarySubType;
+import org.bson.BsonBoolean;
+import org.bson.BsonDateTime;
+import org.bson.BsonDecimal128;
 import org.bson.BsonDocument;
+import org.bson.BsonDouble;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
 import org.bson.BsonJavaScript;
 import org.bson.BsonMaxKey;
 import org.bson.BsonMinKey;
 import org.bson.BsonNull;
+import org.bson.BsonObjectId;
 import org.bson.BsonRegularExpression;
+import org.bson.BsonString;
 import org.bson.BsonTimestamp;
 import org.bson.BsonUndefined;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 import org.bson.UuidRepresentation;
+import org.bson.codecs.BsonDocumentCodec;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -61,15 +77,15 @@ class OpMessagesTest {
     void someFieldsOfStoredDocumentsDecodeAsTheWholeDocumentDoes() {
         for (int i = 0; i < 1_000; i++) {
             byte[] bson = bytes(randomDocument(0));
-            de.bwaldvogel.mongo.bson.Document whole = (de.bwaldvogel.mongo.bson.Document) stock(bson);
-            java.util.Set<String> names = new java.util.HashSet<>();
+            Document whole = (Document) stock(bson);
+            Set<String> names = new HashSet<>();
             whole.keySet().forEach(name -> {
                 if (random.nextBoolean()) {
                     names.add(name);
                 }
             });
             names.add("absent");
-            de.bwaldvogel.mongo.bson.Document expected = new de.bwaldvogel.mongo.bson.Document();
+            Document expected = new Document();
             whole.forEach((name, value) -> {
                 if (names.contains(name)) {
                     expected.put(name, value);
@@ -86,7 +102,7 @@ class OpMessagesTest {
             BsonDocument document = new BsonDocument();
             for (int n = 0; n < 500; n++) {
                 int id = random.nextInt(5_000);
-                document.put("field" + id + (id % 3 == 0 ? "é" : ""), new org.bson.BsonInt32(id));
+                document.put("field" + id + (id % 3 == 0 ? "é" : ""), new BsonInt32(id));
             }
             byte[] bson = bytes(document);
             assertSame(stock(bson), ours(bson));
@@ -97,7 +113,7 @@ class OpMessagesTest {
     void refusesWhatTheStockDecoderRefuses() {
         byte[] good = bytes(BsonDocument.parse("{a: 'x', b: {c: true}, d: [1, 2]}"));
         List<byte[]> bad = new ArrayList<>();
-        bad.add(java.util.Arrays.copyOf(good, good.length - 3)); // cut short
+        bad.add(Arrays.copyOf(good, good.length - 3)); // cut short
         byte[] duplicate = bytes(BsonDocument.parse("{ab: 1, cd: 2}"));
         duplicate[duplicate.length - 8] = 'a'; // "cd" becomes "ab"
         duplicate[duplicate.length - 7] = 'b';
@@ -151,7 +167,7 @@ class OpMessagesTest {
         channel.writeInbound(Unpooled.wrappedBuffer(frame, 30, frame.length - 30));
         MongoMessage message = channel.readInbound();
         assertNotNull(message);
-        assertEquals("p|1", ((de.bwaldvogel.mongo.bson.Document) ((List<?>) message.getDocument().get("documents"))
+        assertEquals("p|1", ((Document) ((List<?>) message.getDocument().get("documents"))
                 .get(0)).get("_id"));
     }
 
@@ -182,14 +198,14 @@ class OpMessagesTest {
 
     /** Equal documents, lists and values, byte arrays by content. */
     private static void assertSame(Object expected, Object actual) {
-        if (expected instanceof de.bwaldvogel.mongo.bson.BinData data) {
+        if (expected instanceof BinData data) {
             assertArrayEquals(data.getData(), assertInstanceOf(data.getClass(), actual).getData());
         } else if (expected instanceof de.bwaldvogel.mongo.bson.BsonRegularExpression regex) { // no equals()
             var other = assertInstanceOf(de.bwaldvogel.mongo.bson.BsonRegularExpression.class, actual);
             assertEquals(regex.getPattern(), other.getPattern());
             assertEquals(regex.getOptions(), other.getOptions());
-        } else if (expected instanceof de.bwaldvogel.mongo.bson.Document document) {
-            de.bwaldvogel.mongo.bson.Document other = assertInstanceOf(de.bwaldvogel.mongo.bson.Document.class, actual);
+        } else if (expected instanceof Document document) {
+            Document other = assertInstanceOf(Document.class, actual);
             assertEquals(new ArrayList<>(document.keySet()), new ArrayList<>(other.keySet()));
             document.forEach((key, value) -> assertSame(value, other.get(key)));
         } else if (expected instanceof List<?> list) {
@@ -231,28 +247,28 @@ class OpMessagesTest {
     private BsonValue value(int depth) {
         int kind = random.nextInt(depth < 3 ? 21 : 19);
         return switch (kind) {
-            case 0 -> new org.bson.BsonDouble(random.nextDouble() * 1e6 - 5e5);
-            case 1 -> new org.bson.BsonString(text());
-            case 2 -> new org.bson.BsonBinary(randomBytes());
+            case 0 -> new BsonDouble(random.nextDouble() * 1e6 - 5e5);
+            case 1 -> new BsonString(text());
+            case 2 -> new BsonBinary(randomBytes());
             case 3 -> new BsonBinary(BsonBinarySubType.USER_DEFINED, randomBytes());
             case 4 -> new BsonBinary(UUID.randomUUID(), UuidRepresentation.STANDARD);
             case 5 -> new BsonBinary(UUID.randomUUID(), UuidRepresentation.JAVA_LEGACY);
             case 6 -> new BsonUndefined();
-            case 7 -> new org.bson.BsonObjectId(new ObjectId(new Date(random.nextLong() & 0xffffffffL)));
-            case 8 -> org.bson.BsonBoolean.valueOf(random.nextBoolean());
-            case 9 -> new org.bson.BsonDateTime(random.nextLong() % 10_000_000_000_000L);
+            case 7 -> new BsonObjectId(new ObjectId(new Date(random.nextLong() & 0xffffffffL)));
+            case 8 -> BsonBoolean.valueOf(random.nextBoolean());
+            case 9 -> new BsonDateTime(random.nextLong() % 10_000_000_000_000L);
             case 10 -> BsonNull.VALUE;
             case 11 -> new BsonRegularExpression("^a.*" + text(), random.nextBoolean() ? "i" : "");
             case 12 -> new BsonJavaScript("function() { return 1; }");
-            case 13 -> new org.bson.BsonInt32(random.nextInt());
+            case 13 -> new BsonInt32(random.nextInt());
             case 14 -> new BsonTimestamp(random.nextLong());
-            case 15 -> new org.bson.BsonInt64(random.nextLong());
-            case 16 -> new org.bson.BsonDecimal128(Decimal128.parse(random.nextInt() + ".25"));
+            case 15 -> new BsonInt64(random.nextLong());
+            case 16 -> new BsonDecimal128(Decimal128.parse(random.nextInt() + ".25"));
             case 17 -> new BsonMinKey();
             case 18 -> new BsonMaxKey();
             case 19 -> randomDocument(depth + 1);
             default -> {
-                org.bson.BsonArray array = new org.bson.BsonArray();
+                BsonArray array = new BsonArray();
                 for (int i = random.nextInt(5); i > 0; i--) {
                     array.add(value(depth + 1));
                 }
@@ -268,7 +284,7 @@ class OpMessagesTest {
     }
 
     private static byte[] bytes(BsonDocument document) {
-        RawBsonDocument raw = new RawBsonDocument(document, new org.bson.codecs.BsonDocumentCodec());
+        RawBsonDocument raw = new RawBsonDocument(document, new BsonDocumentCodec());
         ByteBuffer buffer = raw.getByteBuffer().asNIO();
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
@@ -283,7 +299,7 @@ class OpMessagesTest {
         sections.writeBytes(body);
         for (Map.Entry<String, List<byte[]>> sequence : sequences) {
             ByteArrayOutputStream content = new ByteArrayOutputStream();
-            content.writeBytes(sequence.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            content.writeBytes(sequence.getKey().getBytes(StandardCharsets.UTF_8));
             content.write(0);
             sequence.getValue().forEach(content::writeBytes);
             sections.write(1);
