@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,18 +16,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import org.opencdp.launcher.Args;
 import org.opencdp.launcher.PlatformOptions;
 import org.opencdp.launcher.Service;
 
 /**
  * The cost of the gateway: the same read (an {@link Endpoint}: by default {@code GET /api/dmp/settings}, one Mongo
- * document by _id) (a) directly on its service with a workspace token and (b) through the gateway with the secret key.
+ * document by _id) (a) directly on its service with a workspace token, (b) through the gateway with the secret key,
+ * and, as a yardstick, (c) through a {@link TcpRelay} the bench starts: the cost of a second hop alone, the floor of
+ * any proxy on the machine.
  *
- * <p>After a warm-up of both, each round measures throughput under load ({@code connections} connections, one request
- * in flight each) and then per-request latency on one connection without load (queueing would hide the overhead).
- * The order of the two targets flips every round (direct-gateway, gateway-direct, ...) and the report takes the
- * median over the rounds, which cancels most of the noise and drift of a shared machine.
+ * <p>After a warm-up of all three, each round measures throughput under load ({@code connections} connections, one
+ * request in flight each) and then per-request latency on one connection without load (queueing would hide the
+ * overhead). The order of the targets reverses every round (direct-relay-gateway, gateway-relay-direct, ...) and the
+ * report takes the median over the rounds, which cancels most of the noise and drift of a shared machine.
  */
 public final class GatewayBench implements Bench {
     static final double TARGET_RATIO = 0.85;
@@ -34,6 +38,8 @@ public final class GatewayBench implements Bench {
     static final int WARMUP_SLICE_SECONDS = 4;
     static final double WARMUP_STABLE = 0.10;
     static final int WARMUP_MAX_FACTOR = 10;
+    /** Event loops of the relay: one per core of the build machine, like the gateway's two per core at most. */
+    static final int RELAY_THREADS = 2;
 
     @Override
     public String name() {
@@ -43,7 +49,8 @@ public final class GatewayBench implements Bench {
     @Override
     public String description() {
         return "overhead of the gateway: the same read direct on a service vs through the gateway"
-                + " (--endpoint dmp-settings | crm-deal-reasons | crm-contacts)";
+                + ", with a plain TCP relay as the floor of any proxy (--endpoint dmp-settings | crm-deal-reasons"
+                + " | crm-contacts)";
     }
 
     @Override
@@ -87,7 +94,7 @@ public final class GatewayBench implements Bench {
 
         /** Upper bound of the run time, counting the latency phases at their time cap. */
         long estimatedSeconds() {
-            return WARMUP_MAX_FACTOR * 2L * warmupSeconds + rounds * 2L * (durationSeconds + latencyCap().toSeconds());
+            return WARMUP_MAX_FACTOR * 3L * warmupSeconds + rounds * 3L * (durationSeconds + latencyCap().toSeconds());
         }
 
         private static Endpoint endpoint(String name) {
@@ -111,118 +118,130 @@ public final class GatewayBench implements Bench {
         PrintStream out = context.out();
         Settings settings = Settings.from(context.args(), context.env());
         out.println(machine());
-        try (BenchPlatform platform = BenchPlatform.acquire(context,
-                EnumSet.of(Service.GATEWAY, settings.endpoint().service()));
+        Endpoint endpoint = settings.endpoint();
+        try (BenchPlatform platform = BenchPlatform.acquire(context, EnumSet.of(Service.GATEWAY, endpoint.service()));
              LoadGenerator load = new LoadGenerator()) {
             out.println("Benchmarking against " + platform.description() + ".");
             String jwt = platform.serviceToken(Duration.ofHours(2));
-            Endpoint endpoint = settings.endpoint();
             out.println("Endpoint: GET " + endpoint.path() + " (" + endpoint.description() + ").");
             out.println("bench=gateway key=endpoint name=" + endpoint.wireName() + " path=" + endpoint.path());
-            Target direct = Target.get("direct", platform.url(endpoint.service()) + endpoint.path())
+            String serviceUrl = platform.url(endpoint.service());
+            Target direct = Target.get("direct", serviceUrl + endpoint.path())
                     .withHeader("Authorization", "Bearer " + jwt)
                     .withHeader("Accept", "application/json");
             Target gateway = Target.get("gateway", platform.url(Service.GATEWAY) + endpoint.path())
                     .withHeader("Authorization", "Bearer " + platform.credentials().secretKey())
                     .withHeader("Accept", "application/json");
             if (endpoint == Endpoint.CRM_CONTACTS) {
-                String problem = ContactsSeed.ensure(platform.url(Service.CRM), jwt);
+                String problem = ContactsSeed.ensure(serviceUrl, jwt);
                 if (problem != null) {
                     out.println("FAIL: " + problem);
                     return 2;
                 }
             }
-            for (Target target : List.of(direct, gateway)) {
-                String problem = probe(target);
-                if (problem != null) {
-                    out.println("FAIL: " + problem);
-                    return 2;
-                }
+            URI service = URI.create(serviceUrl);
+            try (TcpRelay tcpRelay = TcpRelay.start(service.getHost(), service.getPort(), RELAY_THREADS)) {
+                Target relay = Target.get("relay", "http://127.0.0.1:" + tcpRelay.port() + endpoint.path())
+                        .withHeader("Authorization", "Bearer " + jwt)
+                        .withHeader("Accept", "application/json");
+                return measure(context, platform, load, settings, List.of(direct, relay, gateway));
             }
-
-            if (!warmUp(out, platform, load, settings, direct, gateway)) {
-                return 2;
-            }
-
-            List<LoadResult> loadedDirect = new ArrayList<>();
-            List<LoadResult> loadedGateway = new ArrayList<>();
-            List<LoadResult> seqDirect = new ArrayList<>();
-            List<LoadResult> seqGateway = new ArrayList<>();
-            List<Cpu> cpuDirect = new ArrayList<>();
-            List<Cpu> cpuGateway = new ArrayList<>();
-            out.printf(Locale.ROOT, "%d rounds: %d s under load per target, then %d sequential requests on one"
-                    + " connection per target%n", settings.rounds(), settings.durationSeconds(),
-                    settings.latencyRequests());
-            out.printf(Locale.ROOT, "  %-5s %-8s %12s %10s %10s %12s %12s%n", "round", "target", "req/s",
-                    "p50 ms", "p99 ms", "1-conn p50", "1-conn p99");
-            for (int round = 1; round <= settings.rounds(); round++) {
-                List<Target> order = round % 2 == 1 ? List.of(direct, gateway) : List.of(gateway, direct);
-                LoadResult[] loaded = new LoadResult[2];
-                LoadResult[] sequential = new LoadResult[2];
-                for (Target target : order) {
-                    Cpu before = Cpu.of(platform, endpoint.service());
-                    LoadResult r = load.closedLoop(target, settings.connections(),
-                            Duration.ofSeconds(settings.durationSeconds()));
-                    if (failed(out, "round " + round, r)) {
-                        return 2;
-                    }
-                    loaded[target == direct ? 0 : 1] = r;
-                    Cpu.of(platform, endpoint.service()).perRequest(before, r.ok())
-                            .ifPresent((target == direct ? cpuDirect : cpuGateway)::add);
-                }
-                for (Target target : order) {
-                    LoadResult r = load.sequential(target, settings.latencyRequests(), settings.latencyCap());
-                    if (failed(out, "round " + round, r)) {
-                        return 2;
-                    }
-                    sequential[target == direct ? 0 : 1] = r;
-                }
-                for (Target target : order) {
-                    int i = target == direct ? 0 : 1;
-                    out.printf(Locale.ROOT, "  %-5d %-8s %,12.0f %10.3f %10.3f %12.3f %12.3f%n", round,
-                            target.name(), loaded[i].throughput(), loaded[i].percentileMillis(50),
-                            loaded[i].percentileMillis(99), sequential[i].percentileMillis(50),
-                            sequential[i].percentileMillis(99));
-                }
-                loadedDirect.add(loaded[0]);
-                loadedGateway.add(loaded[1]);
-                seqDirect.add(sequential[0]);
-                seqGateway.add(sequential[1]);
-            }
-
-            Summary d = summarize(loadedDirect, seqDirect);
-            Summary g = summarize(loadedGateway, seqGateway);
-            boolean met = report(out, settings, d, g);
-            reportCpu(out, cpuDirect, cpuGateway);
-            out.printf(Locale.ROOT, "Spread over the rounds (req/s): direct %s, gateway %s.%n",
-                    spread(loadedDirect), spread(loadedGateway));
-            return met || !context.args().flag("strict") ? 0 : 3;
         }
     }
 
+    /** Warm-up, rounds and report; {@code targets} are direct, relay and gateway, in this order. */
+    private static int measure(BenchContext context, BenchPlatform platform, LoadGenerator load, Settings settings,
+            List<Target> targets) {
+        PrintStream out = context.out();
+        for (Target target : targets) {
+            String problem = probe(target);
+            if (problem != null) {
+                out.println("FAIL: " + problem);
+                return 2;
+            }
+        }
+        if (!warmUp(out, platform, load, settings, targets)) {
+            return 2;
+        }
+        Service service = settings.endpoint().service();
+        int n = targets.size();
+        List<List<LoadResult>> loaded = new ArrayList<>();
+        List<List<LoadResult>> sequential = new ArrayList<>();
+        List<List<Cpu>> cpu = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            loaded.add(new ArrayList<>());
+            sequential.add(new ArrayList<>());
+            cpu.add(new ArrayList<>());
+        }
+        out.printf(Locale.ROOT, "%d rounds: %d s under load per target, then %d sequential requests on one"
+                + " connection per target%n", settings.rounds(), settings.durationSeconds(),
+                settings.latencyRequests());
+        out.printf(Locale.ROOT, "  %-5s %-8s %12s %10s %10s %12s %12s%n", "round", "target", "req/s",
+                "p50 ms", "p99 ms", "1-conn p50", "1-conn p99");
+        for (int round = 1; round <= settings.rounds(); round++) {
+            List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
+            if (round % 2 == 0) {
+                Collections.reverse(order);
+            }
+            for (int i : order) {
+                Cpu before = Cpu.of(platform, service);
+                LoadResult r = load.closedLoop(targets.get(i), settings.connections(),
+                        Duration.ofSeconds(settings.durationSeconds()));
+                if (failed(out, "round " + round, r)) {
+                    return 2;
+                }
+                loaded.get(i).add(r);
+                Cpu.of(platform, service).perRequest(before, r.ok()).ifPresent(cpu.get(i)::add);
+            }
+            for (int i : order) {
+                LoadResult r = load.sequential(targets.get(i), settings.latencyRequests(), settings.latencyCap());
+                if (failed(out, "round " + round, r)) {
+                    return 2;
+                }
+                sequential.get(i).add(r);
+            }
+            for (int i : order) {
+                LoadResult l = loaded.get(i).get(round - 1);
+                LoadResult s = sequential.get(i).get(round - 1);
+                out.printf(Locale.ROOT, "  %-5d %-8s %,12.0f %10.3f %10.3f %12.3f %12.3f%n", round,
+                        targets.get(i).name(), l.throughput(), l.percentileMillis(50), l.percentileMillis(99),
+                        s.percentileMillis(50), s.percentileMillis(99));
+            }
+        }
+
+        Summary d = summarize(loaded.get(0), sequential.get(0));
+        Summary r = summarize(loaded.get(1), sequential.get(1));
+        Summary g = summarize(loaded.get(2), sequential.get(2));
+        boolean met = report(out, settings, d, g);
+        reportRelay(out, d, r, g);
+        reportCpu(out, cpu.get(0), cpu.get(1), cpu.get(2));
+        out.printf(Locale.ROOT, "Spread over the rounds (req/s): direct %s, relay %s, gateway %s.%n",
+                spread(loaded.get(0)), spread(loaded.get(1)), spread(loaded.get(2)));
+        return met || !context.args().flag("strict") ? 0 : 3;
+    }
+
     /**
-     * Warms both paths (and both JVMs' JIT) in alternating slices of about {@value #WARMUP_SLICE_SECONDS} s: at least
-     * {@code warmup} seconds per target, then on until neither target's throughput moved by more than
+     * Warms all paths (and the JVMs' JIT) in alternating slices of about {@value #WARMUP_SLICE_SECONDS} s: at least
+     * {@code warmup} seconds per target, then on until no target's throughput moved by more than
      * {@value #WARMUP_STABLE} from one slice to the next and the platform's JIT compilers used at most
-     * {@value WarmUp#COMPILER_SHARE} of its CPU over the pair of slices (when the OS tells, {@link CompilerCpu}), at
-     * most {@value #WARMUP_MAX_FACTOR} times as long. The gateway keeps compiling for minutes of load on two cores, and
+     * {@value WarmUp#COMPILER_SHARE} of its CPU over the slices (when the OS tells, {@link CompilerCpu}), at most
+     * {@value #WARMUP_MAX_FACTOR} times as long. The gateway keeps compiling for minutes of load on two cores, and
      * its compilation counted as its cost per request. False when requests failed.
      */
     private static boolean warmUp(PrintStream out, BenchPlatform platform, LoadGenerator load, Settings settings,
-            Target direct, Target gateway) {
+            List<Target> targets) {
         int minSlices = Math.max(2, (settings.warmupSeconds() + WARMUP_SLICE_SECONDS - 1) / WARMUP_SLICE_SECONDS);
         Duration slice = Duration.ofMillis(settings.warmupSeconds() * 1000L / minSlices);
         int maxSlices = WARMUP_MAX_FACTOR * minSlices;
         out.printf(Locale.ROOT, "Warm-up: at least %d s per target in alternating slices of %.1f s, %d connections,"
                 + " until the throughput is stable and the JIT compilers are nearly idle...%n",
                 settings.warmupSeconds(), slice.toMillis() / 1000.0, settings.connections());
-        double[] previous = {0, 0};
+        double[] previous = new double[targets.size()];
         for (int i = 1; i <= maxSlices; i++) {
             StringBuilder line = new StringBuilder();
             boolean stable = true;
-            List<Target> targets = List.of(direct, gateway);
             BenchPlatform.CpuReading before = platform.cpuReading();
-            for (int t = 0; t < 2; t++) {
+            for (int t = 0; t < targets.size(); t++) {
                 LoadResult warm = load.closedLoop(targets.get(t), settings.connections(), slice);
                 if (failed(out, "warm-up", warm)) {
                     return false;
@@ -269,18 +288,36 @@ public final class GatewayBench implements Bench {
      * Where the throughput goes: on a machine where the load, the gateway and the service share the cores, the
      * gateway path costs the CPU of both processes, so the throughput ratio is about service / (service + gateway).
      */
-    static void reportCpu(PrintStream out, List<Cpu> direct, List<Cpu> gateway) {
-        if (direct.isEmpty() || gateway.isEmpty()) {
+    static void reportCpu(PrintStream out, List<Cpu> direct, List<Cpu> relay, List<Cpu> gateway) {
+        if (direct.isEmpty() || relay.isEmpty() || gateway.isEmpty()) {
             return;
         }
         double directDmp = Percentiles.median(direct.stream().mapToDouble(Cpu::service).toArray());
+        double relayDmp = Percentiles.median(relay.stream().mapToDouble(Cpu::service).toArray());
         double gatewayGateway = Percentiles.median(gateway.stream().mapToDouble(Cpu::gateway).toArray());
         double gatewayDmp = Percentiles.median(gateway.stream().mapToDouble(Cpu::service).toArray());
         out.printf(Locale.ROOT, "CPU per request under load (us, medians): direct path: service %.0f;"
-                + " gateway path: gateway %.0f + service %.0f (a shared-CPU throughput ratio of about %.2f)%n",
-                directDmp, gatewayGateway, gatewayDmp, directDmp / (gatewayGateway + gatewayDmp));
-        out.printf(Locale.ROOT, "bench=gateway key=cpu_us_per_request direct_service=%.1f gateway_gateway=%.1f"
-                + " gateway_service=%.1f%n", directDmp, gatewayGateway, gatewayDmp);
+                + " relay path: service %.0f; gateway path: gateway %.0f + service %.0f (a shared-CPU throughput"
+                + " ratio of about %.2f)%n",
+                directDmp, relayDmp, gatewayGateway, gatewayDmp, directDmp / (gatewayGateway + gatewayDmp));
+        out.printf(Locale.ROOT, "bench=gateway key=cpu_us_per_request direct_service=%.1f relay_service=%.1f"
+                + " gateway_gateway=%.1f gateway_service=%.1f%n", directDmp, relayDmp, gatewayGateway, gatewayDmp);
+    }
+
+    /**
+     * The yardstick: what a second hop alone costs on this machine (the relay against direct calls), and how much of
+     * the relay's throughput the gateway keeps with its own work on top (HTTP parsing, authentication, headers,
+     * limits).
+     */
+    static void reportRelay(PrintStream out, Summary d, Summary r, Summary g) {
+        double relayRatio = d.throughput() == 0 ? 0 : r.throughput() / d.throughput();
+        double gatewayVsRelay = r.throughput() == 0 ? 0 : g.throughput() / r.throughput();
+        out.printf(Locale.ROOT, "Floor of any proxy here, a plain TCP relay (bytes copied, no HTTP; run by the bench):"
+                + " %,.0f req/s, %.3fx direct, p50 %s (1 conn). The gateway reaches %.3fx the relay's throughput.%n",
+                r.throughput(), relayRatio, delta(r.p50() - d.p50()), gatewayVsRelay);
+        out.printf(Locale.ROOT, "bench=gateway key=relay_floor direct=%.1f relay=%.1f ratio=%.3f gateway=%.1f"
+                + " gateway_vs_relay=%.3f p50_delta_ms=%.3f%n", d.throughput(), r.throughput(), relayRatio,
+                g.throughput(), gatewayVsRelay, r.p50() - d.p50());
     }
 
     private static String spread(List<LoadResult> results) {

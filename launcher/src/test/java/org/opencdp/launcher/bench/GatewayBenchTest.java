@@ -61,11 +61,24 @@ class GatewayBenchTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         GatewayBench.reportCpu(new PrintStream(bytes, true, StandardCharsets.UTF_8),
                 List.of(new GatewayBench.Cpu(0, 90), new GatewayBench.Cpu(0, 100), new GatewayBench.Cpu(0, 110)),
+                List.of(new GatewayBench.Cpu(0, 95), new GatewayBench.Cpu(0, 105), new GatewayBench.Cpu(0, 99)),
                 List.of(new GatewayBench.Cpu(70, 100), new GatewayBench.Cpu(80, 100), new GatewayBench.Cpu(90, 120)));
         String out = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(out.contains("bench=gateway key=cpu_us_per_request direct_service=100.0 gateway_gateway=80.0"
-                + " gateway_service=100.0"), out);
+        assertTrue(out.contains("bench=gateway key=cpu_us_per_request direct_service=100.0 relay_service=99.0"
+                + " gateway_gateway=80.0 gateway_service=100.0"), out);
         assertTrue(out.contains("throughput ratio of about 0.56"), out);
+    }
+
+    @Test
+    void theRelayIsReportedAsTheFloorOfAnyProxy() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        GatewayBench.reportRelay(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                new GatewayBench.Summary(10000, 0.400, 1, 3, 6), new GatewayBench.Summary(8000, 0.450, 1, 3, 6),
+                new GatewayBench.Summary(6000, 0.500, 1, 3, 6));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("bench=gateway key=relay_floor direct=10000.0 relay=8000.0 ratio=0.800 gateway=6000.0"
+                + " gateway_vs_relay=0.750 p50_delta_ms=0.050"), out);
+        assertTrue(out.contains("8,000 req/s, 0.800x direct, p50 +0.050 ms"), out);
     }
 
     @Test
