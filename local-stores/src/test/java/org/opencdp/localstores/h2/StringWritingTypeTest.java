@@ -2,7 +2,9 @@ package org.opencdp.localstores.h2;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +45,34 @@ class StringWritingTypeTest {
         WriteBuffer fastPage = new WriteBuffer();
         fast.write(fastPage, page, page.length);
         assertArrayEquals(bytes(stockPage), bytes(fastPage), "all the values as one page");
+        assertPageReadsAsStock(bytes(stockPage), page);
+    }
+
+    /**
+     * A page read whole, from an array at an offset (as H2 reads a page out of a chunk's buffer), from a direct
+     * buffer (the stock reader), and with a buffer that ends inside the last value (the stock reader's error).
+     */
+    private static void assertPageReadsAsStock(byte[] page, Object[] values) {
+        byte[] shifted = new byte[page.length + 7];
+        System.arraycopy(page, 0, shifted, 3, page.length);
+        ByteBuffer inside = ByteBuffer.wrap(shifted, 1, page.length + 2).slice();
+        inside.position(2);
+        ByteBuffer direct = ByteBuffer.allocateDirect(page.length).put(page).flip();
+        for (ByteBuffer buffer : List.of(inside, direct)) {
+            Object[] read = new Object[values.length];
+            new StringWritingType().read(buffer, read, read.length);
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] instanceof byte[] bytes) {
+                    assertArrayEquals(bytes, (byte[]) read[i]);
+                } else {
+                    assertEquals(values[i], read[i], "value " + i);
+                }
+            }
+            assertEquals(inside == buffer ? page.length + 2 : page.length, buffer.position(), "all read, no more");
+        }
+        byte[] cut = written(new ObjectDataType(), "ws|email|ann@example.com");
+        ByteBuffer shortBuffer = ByteBuffer.wrap(cut, 0, cut.length - 1);
+        assertThrows(BufferUnderflowException.class, () -> new StringWritingType().read(shortBuffer));
     }
 
     @Test
