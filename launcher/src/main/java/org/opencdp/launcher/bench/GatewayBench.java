@@ -331,7 +331,8 @@ public final class GatewayBench implements Bench {
         int cores = Runtime.getRuntime().availableProcessors();
         String load = "";
         try {
-            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim()
+                    .split("\\s+");
             double oneMinute = Double.parseDouble(fields[0]);
             load = String.format(Locale.ROOT, ", 1-minute load average %.2f before the bench", oneMinute);
             if (oneMinute > 1.0) {
@@ -416,7 +417,8 @@ public final class GatewayBench implements Bench {
         out.printf(Locale.ROOT, row, "latency p99 (ms, loaded)", fmt3(d.loadedP99()), fmt3(g.loadedP99()),
                 delta(g.loadedP99() - d.loadedP99()), "", "");
         out.println();
-        out.printf(Locale.ROOT, "bench=gateway key=throughput direct=%.1f gateway=%.1f ratio=%.3f target=%.2f pass=%s%n",
+        out.printf(Locale.ROOT,
+                "bench=gateway key=throughput direct=%.1f gateway=%.1f ratio=%.3f target=%.2f pass=%s%n",
                 d.throughput(), g.throughput(), ratio, TARGET_RATIO, ratioOk);
         out.printf(Locale.ROOT, "bench=gateway key=p50_ms direct=%.3f gateway=%.3f delta_ms=%.3f target=%.1f pass=%s%n",
                 d.p50(), g.p50(), p50Delta, TARGET_P50_DELTA_MS, p50Ok);

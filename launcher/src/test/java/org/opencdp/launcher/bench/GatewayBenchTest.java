@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.opencdp.launcher.Args;
 
 class GatewayBenchTest {
-    private static final GatewayBench.Settings SETTINGS = new GatewayBench.Settings(8, 8, 3, 32, 1000, Endpoint.DMP_SETTINGS);
+    private static final GatewayBench.Settings SETTINGS = new GatewayBench.Settings(8, 8, 3, 32, 1000,
+            Endpoint.DMP_SETTINGS);
 
     private static String report(GatewayBench.Summary direct, GatewayBench.Summary gateway, boolean[] met) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
