@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.bson.LegacyUUID;
 import de.bwaldvogel.mongo.bson.MaxKey;
 import de.bwaldvogel.mongo.bson.MinKey;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +51,21 @@ final class BsonArrayDecoder {
         this.at = from;
         this.limit = limit;
         return this;
+    }
+
+    /**
+     * Starts reading the {@code length} bytes of the buffer at {@code index}: in the buffer's own array when it has
+     * one, else in a copy. Returns where those bytes start in the array read ({@link #position()} now).
+     */
+    int reset(ByteBuf buffer, int index, int length) {
+        if (buffer.hasArray()) {
+            reset(buffer.array(), buffer.arrayOffset() + index, buffer.arrayOffset() + index + length);
+        } else {
+            byte[] copy = new byte[length];
+            buffer.getBytes(index, copy);
+            reset(copy, 0, length);
+        }
+        return at;
     }
 
     int position() {

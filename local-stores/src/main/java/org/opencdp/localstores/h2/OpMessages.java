@@ -40,19 +40,10 @@ final class OpMessages {
     static MongoMessage decode(Channel channel, ByteBuf buffer) throws IOException {
         int start = buffer.readerIndex();
         int total = buffer.getIntLE(start);
-        byte[] bytes;
-        int offset;
-        if (buffer.hasArray()) {
-            bytes = buffer.array();
-            offset = buffer.arrayOffset() + start;
-        } else {
-            bytes = new byte[total];
-            buffer.getBytes(start, bytes);
-            offset = 0;
-        }
+        BsonArrayDecoder in = BsonArrayDecoder.forThisThread();
+        int end = in.reset(buffer, start, total) + total;
         buffer.skipBytes(total);
-        int end = offset + total;
-        BsonArrayDecoder in = BsonArrayDecoder.forThisThread().reset(bytes, offset + 4, end);
+        in.skip(4); // the length, read above
         MessageHeader header = new MessageHeader(total, in.readInt(), in.readInt());
         in.skip(4); // the op code
         int flags = in.readInt();

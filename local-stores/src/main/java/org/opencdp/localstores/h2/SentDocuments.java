@@ -116,17 +116,17 @@ final class SentDocuments {
                 || replacement.keySet().iterator().next().startsWith("$")) {
             return null; // an update by operators: its document is not stored
         }
-        byte[] bytes = new byte[length];
-        frame.getBytes(at, bytes);
-        BsonArrayDecoder in = BsonArrayDecoder.forThisThread().reset(bytes, 4, length);
-        while (in.position() < length) {
+        BsonArrayDecoder in = BsonArrayDecoder.forThisThread();
+        int base = in.reset(frame, at, length); // the statement's first byte, in the array read
+        in.skip(4);
+        while (in.position() < base + length) {
             byte type = in.readByte();
             if (type == 0) {
                 return null;
             }
             String name = in.cString(true);
             if (name.equals("u")) {
-                return type == 3 ? sent(replacement, frame, at + in.position(), in.readInt()) : null;
+                return type == 3 ? sent(replacement, frame, at + in.position() - base, in.readInt()) : null;
             }
             if (!in.skipValue(type)) {
                 return null;
