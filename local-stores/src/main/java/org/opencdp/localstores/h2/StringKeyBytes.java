@@ -42,6 +42,19 @@ final class StringKeyBytes {
         return out;
     }
 
+    /** True when the bytes are what {@link #of} gives for some string (a serialised key of one string). */
+    static boolean isOneString(byte[] bytes) {
+        int at = PREFIX.length;
+        if (bytes.length < at + 3 + SUFFIX.length || !Arrays.equals(bytes, 0, at, PREFIX, 0, at)
+                || bytes[at] != TC_STRING) {
+            return false;
+        }
+        int length = (bytes[at + 1] & 0xFF) << 8 | bytes[at + 2] & 0xFF;
+        int end = at + 3 + length;
+        return bytes.length == end + SUFFIX.length
+                && Arrays.equals(bytes, end, bytes.length, SUFFIX, 0, SUFFIX.length);
+    }
+
     /** TC_STRING, the 16-bit length and the modified UTF-8 bytes, as ObjectOutputStream writes a short string. */
     private static byte[] encode(String s) {
         int length = 0;

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KeyedH2BackendTest {
     private static final int PEOPLE = 2_000;
+    /** The map of the _id index of db.people (mongo-java-server's map name). */
+    private static final String ID_INDEX_MAP = "db.people._index__id_";
 
     @TempDir
     Path dir;
@@ -43,18 +47,22 @@ class KeyedH2BackendTest {
         withServer(new H2Backend(file.toString()), people -> {
             people.createIndex(Indexes.ascending("ws", "email"), new IndexOptions().unique(true));
             people.insertMany(people(0, PEOPLE));
+            people.insertOne(new Document("_id", 7).append("ws", "w0"));
         });
+        assertEquals(PEOPLE + 1, idIndexEntries(file), "the stock backend maps each _id to itself in the index");
 
         withServer(KeyedH2Backend.open(file, 32), people -> {
             assertFindsEveryone(people, 0, PEOPLE);
             assertDuplicatesRefused(people, 17);
+            assertEquals("w0", people.find(Filters.eq("_id", 7L)).first().getString("ws"));
+            assertDuplicate(() -> people.insertOne(new Document("_id", 7.0)), "7");
             people.insertMany(people(PEOPLE, 2 * PEOPLE));
             people.updateOne(Filters.eq("_id", "p|42"), new Document("$set", new Document("email", "moved@x.org")));
             people.deleteOne(Filters.eq("_id", "p|43"));
         });
 
         withServer(KeyedH2Backend.open(file, 32), people -> {
-            assertEquals(2 * PEOPLE - 1, people.countDocuments());
+            assertEquals(2 * PEOPLE, people.countDocuments());
             assertFindsEveryone(people, 44, 2 * PEOPLE);
             assertEquals("p|42", people.find(Filters.and(Filters.eq("ws", "w1"), Filters.eq("email", "moved@x.org")))
                     .first().getString("_id"));
@@ -62,6 +70,68 @@ class KeyedH2BackendTest {
             assertNull(people.find(Filters.and(Filters.eq("ws", "w1"), Filters.eq("email", "p42@x.org"))).first());
             assertDuplicatesRefused(people, PEOPLE + 5);
         });
+        assertEquals(1, idIndexEntries(file), "string _ids are the collection map's keys, not the index's");
+    }
+
+    @Test
+    void idsOfOtherTypesKeepTheirIndexEntriesBesideStringAndObjectIds() {
+        Path file = dir.resolve("ids.mv");
+        ObjectId oid = new ObjectId();
+        withServer(KeyedH2Backend.open(file, 16), people -> {
+            people.insertMany(people(0, 20));
+            people.insertOne(new Document("_id", 42).append("n", -1));
+            people.insertOne(new Document("_id", new Document("a", 1)).append("n", -2));
+            people.insertOne(new Document("_id", oid).append("n", -3));
+            people.insertOne(new Document("n", -4)); // the driver gives it an ObjectId
+            assertDuplicate(() -> people.insertOne(new Document("_id", 42L)), "42"); // MongoDB's numeric equality
+            assertDuplicate(() -> people.insertOne(new Document("_id", new Document("a", 1))), "a: 1");
+            assertDuplicate(() -> people.insertOne(new Document("_id", oid)), oid.toHexString());
+            assertDuplicate(() -> people.insertOne(new Document("_id", "p|3")), "p|3");
+        });
+        assertEquals(2, idIndexEntries(file), "the number and the sub-document");
+        withServer(KeyedH2Backend.open(file, 16), people -> {
+            assertEquals(24, people.countDocuments());
+            assertEquals(-1, people.find(Filters.eq("_id", 42L)).first().getInteger("n"));
+            assertEquals(-2, people.find(Filters.eq("_id", new Document("a", 1))).first().getInteger("n"));
+            assertEquals(-3, people.find(Filters.eq("_id", oid)).first().getInteger("n"));
+            // a pattern of _ids is matched against the index's keys: the collection map's and its own
+            assertEquals(List.of("p|1", "p|10", "p|11"), ids(people, Filters.regex("_id", "^p\\|1[01]?$")));
+            assertEquals(List.of("p|8", "p|9"), ids(people, Filters.gte("_id", "p|8")));
+            assertEquals(List.of("42"), ids(people, Filters.lt("_id", 100)));
+            assertEquals(List.of("42", "p|0", "p|1"), ids(people, Filters.in("_id", List.of(42.0, "p|0", "p|1"))));
+            assertEquals(1, people.deleteOne(Filters.eq("_id", 42)).getDeletedCount());
+            assertEquals(1, people.deleteOne(Filters.eq("_id", "p|3")).getDeletedCount());
+            assertEquals(1, people.deleteOne(Filters.eq("_id", oid)).getDeletedCount());
+            assertEquals(21, people.countDocuments());
+            assertNull(people.find(Filters.eq("_id", "p|3")).first());
+            people.insertOne(new Document("_id", "p|3").append("n", 3));
+            people.insertOne(new Document("_id", 42).append("n", 42));
+            people.insertOne(new Document("_id", oid).append("n", 43));
+            assertDuplicate(() -> people.insertOne(new Document("_id", 42.0)), "42");
+        });
+        withServer(KeyedH2Backend.open(file, 16), people -> {
+            assertEquals(24, people.countDocuments());
+            assertEquals(42, people.find(Filters.eq("_id", 42)).first().getInteger("n"));
+            assertEquals(43, people.find(Filters.eq("_id", oid)).first().getInteger("n"));
+            assertFindsEveryone(people, 0, 20);
+        });
+        assertEquals(2, idIndexEntries(file));
+    }
+
+    private static void assertDuplicate(Runnable insert, String key) {
+        MongoWriteException e = assertThrows(MongoWriteException.class, insert::run);
+        assertEquals(ErrorCategory.DUPLICATE_KEY, ErrorCategory.fromErrorCode(e.getCode()));
+        assertTrue(e.getMessage().contains("index: _id_ dup key") && e.getMessage().contains(key), e.getMessage());
+    }
+
+    /** Entries of the _id index's own map in the (closed) store file. */
+    private static int idIndexEntries(Path file) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            return store.openMap(ID_INDEX_MAP).size();
+        } finally {
+            store.close();
+        }
     }
 
     @Test
