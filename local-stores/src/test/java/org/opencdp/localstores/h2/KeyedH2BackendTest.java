@@ -163,12 +163,15 @@ class KeyedH2BackendTest {
                     new Document("_id", "p|7").append("ws", "w1").append("email", "p7@x.org").append("n", 70), upsert)
                     .getModifiedCount());
             MongoWriteException lost = assertThrows(MongoWriteException.class, () -> people.replaceOne(
-                    Filters.and(Filters.eq("_id", "p|7"), Filters.eq("n", 7)), new Document("_id", "p|7").append("n", 71),
+                    Filters.and(Filters.eq("_id", "p|7"), Filters.eq("n", 7)),
+                    new Document("_id", "p|7").append("n", 71),
                     upsert));
             assertEquals(ErrorCategory.DUPLICATE_KEY, ErrorCategory.fromErrorCode(lost.getCode()));
             assertEquals(70, people.find(Filters.eq("_id", "p|7")).first().getInteger("n"));
-            assertEquals(0, people.deleteOne(Filters.and(Filters.eq("_id", "p|8"), Filters.eq("n", 9))).getDeletedCount());
-            assertEquals(1, people.deleteOne(Filters.and(Filters.eq("_id", "p|8"), Filters.eq("n", 8))).getDeletedCount());
+            assertEquals(0, people.deleteOne(Filters.and(Filters.eq("_id", "p|8"), Filters.eq("n", 9)))
+                    .getDeletedCount());
+            assertEquals(1, people.deleteOne(Filters.and(Filters.eq("_id", "p|8"), Filters.eq("n", 8)))
+                    .getDeletedCount());
             assertEquals(49, people.countDocuments());
         });
     }
@@ -330,7 +333,8 @@ class KeyedH2BackendTest {
         assertEquals(ErrorCategory.DUPLICATE_KEY, ErrorCategory.fromErrorCode(sameId.getCode()));
         assertTrue(sameId.getMessage().contains("index: _id_ dup key: { _id: \"p|" + i + "\" }"), sameId.getMessage());
         MongoWriteException sameEmail = assertThrows(MongoWriteException.class,
-                () -> people.insertOne(new Document("_id", "new").append("ws", "w1").append("email", "p" + i + "@x.org")));
+                () -> people.insertOne(new Document("_id", "new").append("ws", "w1")
+                        .append("email", "p" + i + "@x.org")));
         assertEquals(ErrorCategory.DUPLICATE_KEY, ErrorCategory.fromErrorCode(sameEmail.getCode()));
         assertNull(people.find(Filters.eq("_id", "new")).first(), "a refused insert leaves nothing behind");
     }
