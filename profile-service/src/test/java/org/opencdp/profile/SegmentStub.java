@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
- * A stand-in for segment-service's {@code POST /api/segments/profile-changes}: records every request and answers
- * 202, or 503 while {@link #failNext} is above zero. Global to the module's tests (one Quarkus start).
+ * A stand-in for segment-service's {@code POST /api/segments/profile-changes} (a batch of changes of one workspace):
+ * records every request and answers 202, or 503 while {@link #FAIL_NEXT} is above zero. Global to the module's tests
+ * (one Quarkus start).
  */
 public class SegmentStub implements QuarkusTestResourceLifecycleManager {
     /** One received request. */
@@ -21,6 +24,8 @@ public class SegmentStub implements QuarkusTestResourceLifecycleManager {
 
     public static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     public static final AtomicInteger FAIL_NEXT = new AtomicInteger();
+    /** Runs with each accepted request's body before the answer (a change made while a delivery is in flight). */
+    public static final AtomicReference<Consumer<String>> ON_RECEIVE = new AtomicReference<>(body -> { });
     private static HttpServer server;
 
     @Override
@@ -39,6 +44,7 @@ public class SegmentStub implements QuarkusTestResourceLifecycleManager {
                 } else {
                     RECEIVED.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"),
                             exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+                    ON_RECEIVE.get().accept(body);
                 }
                 exchange.sendResponseHeaders(status, -1);
                 exchange.close();

@@ -2,9 +2,12 @@ package org.opencdp.profile.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -22,28 +25,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencdp.common.auth.ServiceTokens;
 import org.opencdp.profile.config.ProfileConfig;
 import org.opencdp.profile.repository.ProfileStore;
 
 /**
- * Delivers pending profile changes ({@link ChangeOutbox}) to segment-service:
- * {@code POST {segment}/api/segments/profile-changes} with the profile's current state and its version as the
- * sequence, {@code Idempotency-Key: <ws>|<profileId>|<version>}. At least once: a pending change is removed only after
- * a 2xx, and only if no change was recorded meanwhile (its {@code seq} is unchanged; else it is sent again at once);
+ * Delivers pending profile changes ({@link ChangeOutbox}) to segment-service, up to {@value #BATCH} changes of one
+ * workspace per call: {@code POST {segment}/api/segments/profile-changes} with {@code {"changes": [...]}}, each change
+ * the profile's current state with its version as the {@code sequence} (the receiver applies a change only if its
+ * sequence is above the last it applied for that profile), {@code Idempotency-Key: <ws>|<hash of the batch's profile
+ * ids and versions>} (a retried batch has the same key). At least once: a pending change is removed only after a 2xx,
+ * and only if no change was recorded meanwhile (its {@code seq} is unchanged; else it is sent again at once);
  * failures (any non-2xx, timeouts, connection errors; segment-service may not have the endpoint yet) are retried with
  * exponential backoff up to {@code cdp.profile.notify.max-backoff}. In order per profile: one pending change per
- * profile, always sent with its latest state. Pending changes are leased before sending, so several replicas can run
- * this. The lease, the backoff and the removal leave the profile's version alone: a profile write racing with them
- * may bring back an earlier due time (the change is sent again sooner, which at-least-once allows) but never drops
- * a change, since every change is written with the profile it changes.
+ * profile, always sent with its latest state. A round goes on while full batches are due (at most
+ * {@value #BATCHES_PER_ROUND}), so delivery keeps up with ingestion; a change costs the store no operation of its own
+ * (a batch is found, leased, read and cleared with one command each). Pending changes are leased before sending, with
+ * the lease's id in the change, so several replicas can run this. The lease, the backoff and the removal leave the
+ * profile's version alone: a profile write racing with them may bring back an earlier due time (the change is sent
+ * again sooner, which at-least-once allows) but never drops a change, since every change is written with the profile
+ * it changes.
  */
 @ApplicationScoped
 public class ChangeNotifier {
     static final Duration LEASE = Duration.ofSeconds(30);
     static final int BATCH = 100;
+    static final int BATCHES_PER_ROUND = 50;
+    static final String LEASE_ID = ChangeOutbox.FIELD + ".lease";
     private final ProfileStore store;
     private final ProfileConfig config;
     private final ServiceTokens tokens;
@@ -94,96 +103,148 @@ public class ChangeNotifier {
         }
     }
 
-    /** One round: leases due changes and sends each; returns how many were delivered. */
+    /** One round: leases due changes a batch at a time and sends them; returns how many were delivered. */
     int deliver(Instant now) {
-        if (now.isBefore(pausedUntil)) {
-            return 0;
-        }
-        List<Document> due = new ArrayList<>();
-        store.profiles().find(Filters.lte(ChangeOutbox.DUE_AT, Date.from(now)))
-                .projection(Projections.include(ChangeOutbox.FIELD)).limit(BATCH).into(due);
         int delivered = 0;
-        for (Document entry : due) {
-            Date dueAt = entry.get(ChangeOutbox.FIELD, Document.class).getDate("dueAt");
-            // the lease returns the profile as it was just before: the state to announce
-            Document profile = store.profiles().findOneAndUpdate(Filters.eq("_id", entry.getString("_id")),
-                    Updates.set(ChangeOutbox.DUE_AT, Date.from(now.plus(LEASE))));
-            Document pending = profile == null ? null : profile.get(ChangeOutbox.FIELD, Document.class);
-            if (pending == null || !dueAt.equals(pending.getDate("dueAt"))) {
-                continue;
-            }
-            Boolean sent = send(profile, pending, now);
-            if (sent == null) {
-                // segment-service failed: leave the rest and pause this instance's rounds (a cheap circuit breaker)
-                failures = Math.min(failures + 1, 10);
-                pausedUntil = now.plusMillis(Math.min(config.notifications().maxBackoff().toMillis(),
-                        1000L << failures));
+        for (int batch = 0; batch < BATCHES_PER_ROUND && !now.isBefore(pausedUntil); batch++) {
+            List<Object> ids = new ArrayList<>();
+            store.profiles().find(Filters.lte(ChangeOutbox.DUE_AT, Date.from(now)))
+                    .projection(Projections.include("_id")).limit(BATCH).forEach(d -> ids.add(d.get("_id")));
+            if (ids.isEmpty()) {
                 break;
             }
-            failures = 0;
-            if (sent) {
-                delivered++;
+            delivered += deliver(lease(ids, now), now);
+            if (ids.size() < BATCH) {
+                break;
             }
         }
         return delivered;
     }
 
-    /** True delivered, false nothing to deliver, null failed (rescheduled with backoff). */
-    private Boolean send(Document profile, Document pending, Instant now) {
-        String ws = profile.getString("ws");
-        String profileId = profile.getString("_id");
-        if (profile.getString("mergedInto") != null) {
-            // merged away: the survivor's change lists it in mergedProfileIds
-            clear(profileId, pending, now);
-            return false;
+    /**
+     * Leases the changes of these profiles that are still due, and reads the leased profiles: the states to announce.
+     * A profile written between the two keeps the change it read (due, without this lease): it waits for a next batch.
+     */
+    private List<Document> lease(List<Object> ids, Instant now) {
+        String lease = Ids.random("l");
+        store.profiles().updateMany(Filters.and(Filters.in("_id", ids), Filters.lte(ChangeOutbox.DUE_AT,
+                Date.from(now))), Updates.combine(Updates.set(ChangeOutbox.DUE_AT, Date.from(now.plus(LEASE))),
+                Updates.set(LEASE_ID, lease)));
+        List<Document> leased = new ArrayList<>();
+        store.profiles().find(Filters.and(Filters.in("_id", ids), Filters.eq(LEASE_ID, lease))).into(leased);
+        return leased;
+    }
+
+    /** Sends the leased changes, one call per workspace; returns how many were delivered. */
+    private int deliver(List<Document> leased, Instant now) {
+        Map<String, List<Document>> byWorkspace = new LinkedHashMap<>();
+        List<Document> mergedAway = new ArrayList<>();
+        for (Document profile : leased) {
+            if (profile.getString("mergedInto") != null) {
+                mergedAway.add(profile); // the survivor's change lists it in mergedProfileIds
+            } else {
+                byWorkspace.computeIfAbsent(profile.getString("ws"), ws -> new ArrayList<>()).add(profile);
+            }
         }
-        long version = ((Number) profile.get("version")).longValue();
-        String failure;
+        clear(mergedAway, now);
+        int delivered = 0;
+        List<List<Document>> batches = new ArrayList<>(byWorkspace.values());
+        for (int i = 0; i < batches.size(); i++) {
+            List<Document> batch = batches.get(i);
+            String failure = send(batch.get(0).getString("ws"), batch);
+            if (failure != null) {
+                // segment-service failed: back these off, pause this instance's rounds (a cheap circuit breaker),
+                // and give the other workspaces' changes back, due when the pause ends
+                backOff(batch, failure, now);
+                failures = Math.min(failures + 1, 10);
+                pausedUntil = now.plusMillis(Math.min(config.notifications().maxBackoff().toMillis(),
+                        1000L << failures));
+                release(batches.subList(i + 1, batches.size()).stream().flatMap(List::stream).toList(), now);
+                return delivered;
+            }
+            failures = 0;
+            clear(batch, now);
+            delivered += batch.size();
+        }
+        return delivered;
+    }
+
+    /** Makes leased changes that were not sent due again at once (they keep this lease's id until leased again). */
+    private void release(List<Document> profiles, Instant now) {
+        if (!profiles.isEmpty()) {
+            store.profiles().updateMany(Filters.and(Filters.in("_id", profiles.stream().map(p -> p.get("_id"))
+                    .toList()), Filters.eq(LEASE_ID, leaseOf(profiles.get(0)))),
+                    Updates.set(ChangeOutbox.DUE_AT, Date.from(now)));
+        }
+    }
+
+    private static Object leaseOf(Document profile) {
+        return profile.get(ChangeOutbox.FIELD, Document.class).get("lease");
+    }
+
+    /** Posts the workspace's changes; null when segment-service accepted them, else why not. */
+    private String send(String ws, List<Document> profiles) {
+        List<Map<String, Object>> changes = new ArrayList<>(profiles.size());
+        StringBuilder keys = new StringBuilder();
+        for (Document profile : profiles) {
+            changes.add(body(profile, profile.get(ChangeOutbox.FIELD, Document.class)));
+            keys.append(profile.getString("_id")).append(':').append(profile.get("version")).append(',');
+        }
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
                     URI.create(segmentUrl + "/api/segments/profile-changes"))
                     .timeout(config.notifications().timeout())
                     .header("Authorization", tokens.bearer("profile-service", ws))
-                    .header("Idempotency-Key", ws + '|' + profileId + '|' + version)
+                    .header("Idempotency-Key", ws + '|' + Ids.hash(keys.toString(), 16))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body(profile, pending))))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 == 2) {
-                clear(profileId, pending, now);
-                return true;
-            }
-            failure = "HTTP " + response.statusCode();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(Map.of("changes", changes))))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failure = "interrupted";
+            return "interrupted";
         } catch (Exception e) {
-            failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        int attempts = pending.getInteger("attempts", 0) + 1;
+    }
+
+    /**
+     * Removes the pending changes just announced, unless their profile changed meanwhile (its {@code seq} moved): those
+     * keep this lease and are made due at once.
+     */
+    private void clear(List<Document> profiles, Instant now) {
+        if (profiles.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> removals = new ArrayList<>(profiles.size());
+        List<Object> ids = new ArrayList<>(profiles.size());
+        for (Document profile : profiles) {
+            Document pending = profile.get(ChangeOutbox.FIELD, Document.class);
+            removals.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", profile.get("_id")),
+                    Filters.eq(ChangeOutbox.SEQ, pending.get("seq"))), Updates.unset(ChangeOutbox.FIELD)));
+            ids.add(profile.get("_id"));
+        }
+        int removed = store.profiles().bulkWrite(removals, new BulkWriteOptions().ordered(false)).getModifiedCount();
+        if (removed < profiles.size()) {
+            store.profiles().updateMany(Filters.and(Filters.in("_id", ids),
+                    Filters.eq(LEASE_ID, leaseOf(profiles.get(0)))),
+                    Updates.combine(Updates.set(ChangeOutbox.DUE_AT, Date.from(now)),
+                            Updates.set(ChangeOutbox.FIELD + ".attempts", 0)));
+        }
+    }
+
+    /** Reschedules the changes of a failed call with exponential backoff on their attempts. */
+    private void backOff(List<Document> profiles, String failure, Instant now) {
+        int attempts = profiles.stream().mapToInt(p -> p.get(ChangeOutbox.FIELD, Document.class)
+                .getInteger("attempts", 0)).max().orElse(0) + 1;
         long backoff = Math.min(config.notifications().maxBackoff().toMillis(), 500L << Math.min(attempts, 20));
-        updatePending(profileId, Updates.combine(
+        store.profiles().updateMany(Filters.and(Filters.in("_id", profiles.stream().map(p -> p.get("_id")).toList()),
+                Filters.exists(ChangeOutbox.FIELD)), Updates.combine(
                 Updates.set(ChangeOutbox.DUE_AT, Date.from(now.plusMillis(backoff))),
                 Updates.set(ChangeOutbox.FIELD + ".attempts", attempts),
                 Updates.set(ChangeOutbox.FIELD + ".lastError", failure)));
-        Log.debugf("Profile change %s not delivered (%s); retry in %d ms", profileId, failure, backoff);
-        return null;
-    }
-
-    /** Removes the pending change just announced, unless the profile changed meanwhile: then it is due at once. */
-    private void clear(String profileId, Document pending, Instant now) {
-        boolean removed = store.profiles().updateOne(Filters.and(Filters.eq("_id", profileId),
-                Filters.eq(ChangeOutbox.SEQ, pending.get("seq"))), Updates.unset(ChangeOutbox.FIELD))
-                .getModifiedCount() == 1;
-        if (!removed) {
-            updatePending(profileId, Updates.combine(Updates.set(ChangeOutbox.DUE_AT, Date.from(now)),
-                    Updates.set(ChangeOutbox.FIELD + ".attempts", 0)));
-        }
-    }
-
-    /** Updates the profile's pending change, if it still has one. */
-    private void updatePending(String profileId, Bson update) {
-        store.profiles().updateOne(Filters.and(Filters.eq("_id", profileId), Filters.exists(ChangeOutbox.FIELD)),
-                update);
+        Log.debugf("%d profile changes not delivered (%s); retry in %d ms", Integer.valueOf(profiles.size()),
+                failure, Long.valueOf(backoff));
     }
 
     static Map<String, Object> body(Document profile, Document pending) {

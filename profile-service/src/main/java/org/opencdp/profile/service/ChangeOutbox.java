@@ -7,8 +7,8 @@ import org.opencdp.profile.ProfileState;
 
 /**
  * The pending change of a profile for segment-service, kept in the profile document itself: {@code pendingChange:
- * {seq, reason, changedAt, dueAt, attempts, lastError}}, with a sparse index on {@code pendingChange.dueAt}. It is
- * recorded by the same compare-and-set write that changes the profile, so a change is never written without its
+ * {seq, reason, changedAt, dueAt, attempts, lastError, lease}}, with a sparse index on {@code pendingChange.dueAt}.
+ * It is recorded by the same compare-and-set write that changes the profile, so a change is never written without its
  * notification and costs no write of its own. Changes of one profile coalesce: {@link ChangeNotifier} sends the
  * profile's current state with its version as the sequence; {@code seq} counts changes, so that a change made while
  * a delivery is in flight is delivered again.
