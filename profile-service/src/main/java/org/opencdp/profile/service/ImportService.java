@@ -178,7 +178,8 @@ public class ImportService {
             if (state != null && !state.deleted()) {
                 status = ImportReport.Status.UPDATED;
             } else if (profilesOfThisImport.contains(o.profileId())
-                    || p.normalised().stream().anyMatch(id -> known.contains(Ids.identity(ws, id.type(), id.value())))) {
+                    || p.normalised().stream()
+                            .anyMatch(id -> known.contains(Ids.identity(ws, id.type(), id.value())))) {
                 status = ImportReport.Status.LINKED;
             } else {
                 status = ImportReport.Status.CREATED;

@@ -45,8 +45,8 @@ import org.opencdp.profile.repository.ProfileStore;
  * </ol>
  * Safe to call concurrently and to retry: identities are claimed with insert-if-absent, profiles written with
  * compare-and-set, events and de-dup keys keyed by messageId; conflicting observations are re-planned with fresh
- * reads (up to 30 times with a jittered pause, then a 503 ProblemException). A failure releases the de-dup keys of what was not stored, so
- * the sender's retry is applied.
+ * reads (up to 30 times with a jittered pause, then a 503 ProblemException). A failure releases the de-dup keys of
+ * what was not stored, so the sender's retry is applied.
  *
  * <p>{@link #retractSource(String, String, String)} removes a source record's contribution.
  */
@@ -150,7 +150,8 @@ public class ProfileIngestion {
             return Optional.empty();
         }
         List<String> keys = c.getList("identityKeys", String.class);
-        String profileId = rederivation.unlink(workspaceId, keys, source + ':' + recordId, c.getString("originProfileId"));
+        String profileId = rederivation.unlink(workspaceId, keys, source + ':' + recordId,
+                c.getString("originProfileId"));
         store.contributions().deleteOne(Filters.eq("_id", key));
         String root = rederivation.rederive(workspaceId, profileId, "source");
         return Optional.ofNullable(root);

@@ -115,7 +115,8 @@ public class ProfileRederivation {
         store.contributions().find(Filters.and(Filters.eq("ws", ws), Filters.in("originProfileId", origins)))
                 .forEach(c -> observations.add(c.append("_at", c.getDate("observedAt"))));
         store.events().find(Filters.and(Filters.eq("ws", ws), Filters.in("originProfileId", origins)))
-                .sort(Sorts.ascending("timestamp")).forEach(e -> observations.add(e.append("_at", e.getDate("timestamp"))));
+                .sort(Sorts.ascending("timestamp"))
+                .forEach(e -> observations.add(e.append("_at", e.getDate("timestamp"))));
         observations.sort((a, b) -> a.getDate("_at").compareTo(b.getDate("_at")));
         for (Document o : observations) {
             Instant at = o.getDate("_at").toInstant();

@@ -49,7 +49,8 @@ public class UnmergeService {
         store.merges().find(Filters.and(Filters.eq("ws", ws), Filters.in("profileIds", ids)))
                 .sort(Sorts.descending("at")).into(docs);
         Set<String> undone = new HashSet<>();
-        docs.stream().filter(d -> "unmerge".equals(d.getString("kind"))).forEach(d -> undone.add(d.getString("mergeId")));
+        docs.stream().filter(d -> "unmerge".equals(d.getString("kind")))
+                .forEach(d -> undone.add(d.getString("mergeId")));
         return docs.stream().map(d -> MergeView.of(d, undone.contains(d.getString("_id")))).toList();
     }
 
@@ -67,7 +68,8 @@ public class UnmergeService {
             throw new ProblemException(409, "Merge " + mergeId + " is not part of profile " + profileId);
         }
         String claim = "u" + mergeId.substring(1);
-        Document entry = new Document("_id", claim).append("ws", ws).append("kind", "unmerge").append("mergeId", mergeId)
+        Document entry = new Document("_id", claim).append("ws", ws).append("kind", "unmerge")
+                .append("mergeId", mergeId)
                 .append("survivorId", merge.getString("survivorId")).append("loserId", merge.getString("loserId"))
                 .append("profileIds", List.of(root.getString("_id"), merge.getString("loserId")))
                 .append("at", new Date());
