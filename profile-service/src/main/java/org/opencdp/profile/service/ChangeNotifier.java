@@ -21,10 +21,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencdp.common.auth.ServiceTokens;
 import org.opencdp.profile.config.ProfileConfig;
@@ -127,12 +130,36 @@ public class ChangeNotifier {
      */
     private List<Document> lease(List<Object> ids, Instant now) {
         String lease = Ids.random("l");
-        store.profiles().updateMany(Filters.and(Filters.in("_id", ids), Filters.lte(ChangeOutbox.DUE_AT,
-                Date.from(now))), Updates.combine(Updates.set(ChangeOutbox.DUE_AT, Date.from(now.plus(LEASE))),
-                Updates.set(LEASE_ID, lease)));
+        updateEach(ids, id -> Filters.lte(ChangeOutbox.DUE_AT, Date.from(now)), Updates.combine(
+                Updates.set(ChangeOutbox.DUE_AT, Date.from(now.plus(LEASE))), Updates.set(LEASE_ID, lease)));
         List<Document> leased = new ArrayList<>();
-        store.profiles().find(Filters.and(Filters.in("_id", ids), Filters.eq(LEASE_ID, lease))).into(leased);
+        store.profiles().find(Filters.in("_id", ids)).forEach(p -> {
+            Document pending = p.get(ChangeOutbox.FIELD, Document.class);
+            if (pending != null && lease.equals(pending.get("lease"))) {
+                leased.add(p);
+            }
+        });
         return leased;
+    }
+
+    /**
+     * One update per profile, in one unordered bulk write, each filter pinning its {@code _id} (so that the embedded
+     * store too finds each profile by key; it would answer an {@code $in} with further conditions from another index);
+     * returns how many were modified.
+     */
+    private int updateEach(List<Object> ids, Function<Object, Bson> condition, Bson update) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<WriteModel<Document>> models = new ArrayList<>(ids.size());
+        for (Object id : ids) {
+            models.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", id), condition.apply(id)), update));
+        }
+        return store.profiles().bulkWrite(models, new BulkWriteOptions().ordered(false)).getModifiedCount();
+    }
+
+    private static List<Object> idsOf(List<Document> profiles) {
+        return profiles.stream().map(p -> p.get("_id")).toList();
     }
 
     /** Sends the leased changes, one call per workspace; returns how many were delivered. */
@@ -172,9 +199,9 @@ public class ChangeNotifier {
     /** Makes leased changes that were not sent due again at once (they keep this lease's id until leased again). */
     private void release(List<Document> profiles, Instant now) {
         if (!profiles.isEmpty()) {
-            store.profiles().updateMany(Filters.and(Filters.in("_id", profiles.stream().map(p -> p.get("_id"))
-                    .toList()), Filters.eq(LEASE_ID, leaseOf(profiles.get(0)))),
-                    Updates.set(ChangeOutbox.DUE_AT, Date.from(now)));
+            Object lease = leaseOf(profiles.get(0));
+            updateEach(idsOf(profiles), id -> Filters.eq(LEASE_ID, lease), Updates.set(ChangeOutbox.DUE_AT,
+                    Date.from(now)));
         }
     }
 
@@ -216,20 +243,15 @@ public class ChangeNotifier {
         if (profiles.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> removals = new ArrayList<>(profiles.size());
-        List<Object> ids = new ArrayList<>(profiles.size());
-        for (Document profile : profiles) {
-            Document pending = profile.get(ChangeOutbox.FIELD, Document.class);
-            removals.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", profile.get("_id")),
-                    Filters.eq(ChangeOutbox.SEQ, pending.get("seq"))), Updates.unset(ChangeOutbox.FIELD)));
-            ids.add(profile.get("_id"));
-        }
-        int removed = store.profiles().bulkWrite(removals, new BulkWriteOptions().ordered(false)).getModifiedCount();
+        Map<Object, Object> seqs = new HashMap<>();
+        profiles.forEach(p -> seqs.put(p.get("_id"), p.get(ChangeOutbox.FIELD, Document.class).get("seq")));
+        List<Object> ids = idsOf(profiles);
+        int removed = updateEach(ids, id -> Filters.eq(ChangeOutbox.SEQ, seqs.get(id)),
+                Updates.unset(ChangeOutbox.FIELD));
         if (removed < profiles.size()) {
-            store.profiles().updateMany(Filters.and(Filters.in("_id", ids),
-                    Filters.eq(LEASE_ID, leaseOf(profiles.get(0)))),
-                    Updates.combine(Updates.set(ChangeOutbox.DUE_AT, Date.from(now)),
-                            Updates.set(ChangeOutbox.FIELD + ".attempts", 0)));
+            Object lease = leaseOf(profiles.get(0));
+            updateEach(ids, id -> Filters.eq(LEASE_ID, lease), Updates.combine(Updates.set(ChangeOutbox.DUE_AT,
+                    Date.from(now)), Updates.set(ChangeOutbox.FIELD + ".attempts", 0)));
         }
     }
 
@@ -238,8 +260,7 @@ public class ChangeNotifier {
         int attempts = profiles.stream().mapToInt(p -> p.get(ChangeOutbox.FIELD, Document.class)
                 .getInteger("attempts", 0)).max().orElse(0) + 1;
         long backoff = Math.min(config.notifications().maxBackoff().toMillis(), 500L << Math.min(attempts, 20));
-        store.profiles().updateMany(Filters.and(Filters.in("_id", profiles.stream().map(p -> p.get("_id")).toList()),
-                Filters.exists(ChangeOutbox.FIELD)), Updates.combine(
+        updateEach(idsOf(profiles), id -> Filters.exists(ChangeOutbox.FIELD), Updates.combine(
                 Updates.set(ChangeOutbox.DUE_AT, Date.from(now.plusMillis(backoff))),
                 Updates.set(ChangeOutbox.FIELD + ".attempts", attempts),
                 Updates.set(ChangeOutbox.FIELD + ".lastError", failure)));
