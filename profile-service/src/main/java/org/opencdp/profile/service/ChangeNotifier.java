@@ -43,8 +43,9 @@ import org.opencdp.profile.repository.ProfileStore;
  * failures (any non-2xx, timeouts, connection errors; segment-service may not have the endpoint yet) are retried with
  * exponential backoff up to {@code cdp.profile.notify.max-backoff}. In order per profile: one pending change per
  * profile, always sent with its latest state. A round goes on while full batches are due (at most
- * {@value #BATCHES_PER_ROUND}), so delivery keeps up with ingestion; a change costs the store no operation of its own
- * (a batch is found, leased, read and cleared with one command each). Pending changes are leased before sending, with
+ * {@value #BATCHES_PER_ROUND}), so delivery is bounded by segment-service's speed, not by one call per change; a batch
+ * costs the store four commands whatever its size (its due changes found, leased, read and cleared; a fifth when a
+ * profile changed during its delivery). Pending changes are leased before sending, with
  * the lease's id in the change, so several replicas can run this. The lease, the backoff and the removal leave the
  * profile's version alone: a profile write racing with them may bring back an earlier due time (the change is sent
  * again sooner, which at-least-once allows) but never drops a change, since every change is written with the profile
