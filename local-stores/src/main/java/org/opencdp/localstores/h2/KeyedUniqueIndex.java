@@ -125,7 +125,7 @@ final class KeyedUniqueIndex extends AbstractUniqueIndex<Object> {
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
         KeyValue key = plainKey(document);
-        if (key != null && heldByDocuments(key) != null) {
+        if (key != null && documents != null) {
             return; // the collection has just stored the document by this key
         }
         if (key == null) {

@@ -134,7 +134,7 @@ public class ChangeNotifier {
         updateEach(ids, id -> Filters.lte(ChangeOutbox.DUE_AT, Date.from(now)), Updates.combine(
                 Updates.set(ChangeOutbox.DUE_AT, Date.from(now.plus(LEASE))), Updates.set(LEASE_ID, lease)));
         List<Document> leased = new ArrayList<>();
-        store.profiles().find(Filters.in("_id", ids)).forEach(p -> {
+        ProfileStore.findEach(store.profiles(), Filters.in("_id", ids), p -> {
             Document pending = p.get(ChangeOutbox.FIELD, Document.class);
             if (pending != null && lease.equals(pending.get("lease"))) {
                 leased.add(p);
